@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# helpdesk_assert_no_gui(<target>): fails the configure step when <target> links, directly or
+# through any dependency, Qt Gui or Qt Widgets. Core stays headless so the CLI and the server
+# run without a display, and so the layering cannot rot one include at a time.
+
+function(_helpdesk_collect_links target out_var)
+    set(seen ${${out_var}})
+    if(NOT TARGET ${target})
+        return()
+    endif()
+    get_target_property(aliased ${target} ALIASED_TARGET)
+    if(aliased)
+        set(target ${aliased})
+    endif()
+    list(FIND seen ${target} idx)
+    if(NOT idx EQUAL -1)
+        return()
+    endif()
+    list(APPEND seen ${target})
+    set(libs "")
+    get_target_property(type ${target} TYPE)
+    if(NOT type STREQUAL "INTERFACE_LIBRARY")
+        get_target_property(direct ${target} LINK_LIBRARIES)
+        if(direct)
+            list(APPEND libs ${direct})
+        endif()
+    endif()
+    get_target_property(iface ${target} INTERFACE_LINK_LIBRARIES)
+    if(iface)
+        list(APPEND libs ${iface})
+    endif()
+    foreach(lib IN LISTS libs)
+        # unwrap $<LINK_ONLY:X> and similar generator expressions
+        string(REGEX REPLACE "^\\$<[A-Z_]+:(.*)>$" "\\1" lib "${lib}")
+        if(TARGET ${lib})
+            _helpdesk_collect_links(${lib} seen)
+        else()
+            list(APPEND seen ${lib})
+        endif()
+    endforeach()
+    set(${out_var} ${seen} PARENT_SCOPE)
+endfunction()
+
+function(helpdesk_assert_no_gui target)
+    set(all "")
+    _helpdesk_collect_links(${target} all)
+    foreach(lib IN LISTS all)
+        if(lib MATCHES "^Qt[56]?::(Gui|Widgets|Charts|Svg|OpenGL|Quick)$"
+           OR lib MATCHES "Qt[56](Gui|Widgets)")
+            message(FATAL_ERROR
+                "Layering violation: ${target} links ${lib}. Core must stay free of Qt Gui and "
+                "Widgets; move the code that needs them to ui/ and talk to it through signals.")
+        endif()
+    endforeach()
+endfunction()

@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Fails if any file in core/ includes a Qt Gui or Widgets header or names a widget class.
+file(GLOB_RECURSE files "${SOURCE_DIR}/core/*.h" "${SOURCE_DIR}/core/*.cpp")
+set(bad "")
+foreach(f IN LISTS files)
+    file(STRINGS "${f}" hits REGEX "#include *[<\"](QtGui|QtWidgets|QWidget|QApplication|QGuiApplication|QPixmap|QImage|QColor|QFont|QIcon|QPainter|QMessageBox|QDialog)[/>\"]")
+    foreach(h IN LISTS hits)
+        list(APPEND bad "${f}: ${h}")
+    endforeach()
+endforeach()
+if(bad)
+    string(REPLACE ";" "\n" bad "${bad}")
+    message(FATAL_ERROR "core/ must not use Qt Gui or Widgets:\n${bad}")
+endif()
+list(LENGTH files n)
+message(STATUS "${n} core files checked: no Gui or Widgets includes")
