@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/database.h"
+
+#include "core/base/logging.h"
+#include "core/storage/schema.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QThread>
+#include <QUuid>
+
+namespace hd {
+
+struct Database::PerThread
+{
+    QString connectionName;
+    QHash<QString, std::shared_ptr<QSqlQuery>> statements;
+    int transactionDepth = 0;
+};
+
+namespace {
+Error storageError(const QString &what, const QSqlError &e)
+{
+    return Error{ErrorCode::Storage,
+                 Database::tr("Database error while %1: %2").arg(what, e.text())};
+}
+} // namespace
+
+Database::Database(QString path)
+    : m_path(std::move(path))
+    , m_connectionPrefix(QStringLiteral("hd-") + QUuid::createUuid().toString(QUuid::Id128))
+{ }
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList names;
+    for (const auto &t : std::as_const(m_threads)) {
+        t->statements.clear();
+        names << t->connectionName;
+    }
+    m_threads.clear();
+    lock.unlock();
+    for (const QString &name : names) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path)
+{
+    if (path.isEmpty() || path == QLatin1String(":memory:"))
+        return Error{ErrorCode::InvalidArgument, Database::tr("A database file path is required.")};
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return Error{ErrorCode::InvalidArgument, Database::tr("'%1' is not a file.").arg(path)};
+    std::unique_ptr<Database> db(new Database(info.absoluteFilePath()));
+    QSqlDatabase c = db->connection();
+    if (!c.isOpen())
+        return Error{ErrorCode::Storage,
+                     Database::tr("Cannot open database '%1': %2").arg(path, c.lastError().text())};
+    if (auto r = db->migrate(); !r)
+        return r.error();
+    return db;
+}
+
+Database::PerThread &Database::perThread()
+{
+    const Qt::HANDLE id = QThread::currentThreadId();
+    QMutexLocker lock(&m_mutex);
+    auto it = m_threads.find(id);
+    if (it != m_threads.end())
+        return **it;
+    auto t = std::make_shared<PerThread>();
+    t->connectionName = m_connectionPrefix + QLatin1Char('-') + QString::number(quintptr(id), 16);
+    m_threads.insert(id, t);
+    lock.unlock();
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), t->connectionName);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (db.open()) {
+        QSqlQuery q(db);
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                                   "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY",
+                                   "PRAGMA cache_size=-65536", "PRAGMA mmap_size=268435456"}) {
+            if (!q.exec(QString::fromLatin1(pragma)))
+                qCWarning(lcStorage) << pragma << q.lastError().text();
+        }
+    } else {
+        qCWarning(lcStorage) << "cannot open" << m_path << db.lastError().text();
+    }
+    return *t;
+}
+
+QSqlDatabase Database::connection()
+{
+    return QSqlDatabase::database(perThread().connectionName);
+}
+
+Result<void> Database::injectedFault()
+{
+    int n = m_failAfter.load();
+    while (n > 0) {
+        if (m_failAfter.compare_exchange_weak(n, n - 1)) {
+            if (n == 1)
+                return Error{ErrorCode::Storage, Database::tr("Database error: injected fault")};
+            break;
+        }
+    }
+    return {};
+}
+
+Result<Rows> Database::exec(const QString &sql, const QVariantList &args)
+{
+    if (auto f = injectedFault(); !f)
+        return f.error();
+    PerThread &t = perThread();
+    auto it = t.statements.find(sql);
+    if (it == t.statements.end()) {
+        if (t.statements.size() > 500)
+            t.statements.clear(); // dynamic list queries: keep the cache bounded
+        auto q = std::make_shared<QSqlQuery>(QSqlDatabase::database(t.connectionName));
+        q->setForwardOnly(true);
+        if (!q->prepare(sql))
+            return storageError(Database::tr("preparing a statement"), q->lastError());
+        it = t.statements.insert(sql, q);
+    }
+    QSqlQuery &q = **it;
+    q.finish();
+    for (int i = 0; i < args.size(); ++i) {
+        const QVariant &v = args.at(i);
+        // A null QString would bind as SQL NULL; only an invalid QVariant() means NULL here.
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            q.bindValue(i, QStringLiteral(""));
+        else
+            q.bindValue(i, v);
+    }
+    if (!q.exec()) {
+        const QSqlError e = q.lastError();
+        qCWarning(lcStorage) << "statement failed:" << e.text() << sql.left(200);
+        return storageError(Database::tr("running a statement"), e);
+    }
+    return Rows(&q);
+}
+
+Result<QVariant> Database::scalar(const QString &sql, const QVariantList &args)
+{
+    auto q = exec(sql, args);
+    if (!q)
+        return q.error();
+    QVariant v;
+    if (q->next())
+        v = q->value(0);
+    q->finish();
+    return v;
+}
+
+Result<void> Database::execScript(const QStringList &statements)
+{
+    if (auto f = injectedFault(); !f)
+        return f;
+    QSqlQuery q(connection());
+    for (const QString &s : statements) {
+        if (!q.exec(s))
+            return storageError(Database::tr("changing the schema"), q.lastError());
+    }
+    return {};
+}
+
+Result<void> Database::transaction(const std::function<Result<void>()> &body)
+{
+    PerThread &t = perThread();
+    if (t.transactionDepth > 0) {
+        ++t.transactionDepth;
+        Result<void> r = body();
+        --t.transactionDepth;
+        return r;
+    }
+    QSqlQuery q(QSqlDatabase::database(t.connectionName));
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return storageError(Database::tr("starting a transaction"), q.lastError());
+    t.transactionDepth = 1;
+    Result<void> r = body();
+    t.transactionDepth = 0;
+    if (r) {
+        if (auto f = injectedFault(); !f) {
+            r = f;
+        } else if (!q.exec(QStringLiteral("COMMIT"))) {
+            r = storageError(Database::tr("committing"), q.lastError());
+        } else {
+            return r;
+        }
+    }
+    for (auto &stmt : t.statements)
+        stmt->finish();
+    if (!q.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStorage) << "rollback failed:" << q.lastError().text();
+    return r;
+}
+
+int Database::schemaVersion()
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+int Database::latestSchemaVersion()
+{
+    return int(schema::migrations().size());
+}
+
+Result<void> Database::migrate()
+{
+    const int current = schemaVersion();
+    const auto &all = schema::migrations();
+    if (current > int(all.size()))
+        return Error{
+            ErrorCode::Storage,
+            Database::tr("The database '%1' was written by a newer version of Helpdesk (schema %2; "
+                         "this version knows up to %3).")
+                .arg(m_path)
+                .arg(current)
+                .arg(all.size())};
+    for (int v = current; v < int(all.size()); ++v) {
+        auto r = transaction([&]() -> Result<void> {
+            QStringList statements;
+            for (const char *stmt : all[v])
+                statements << QString::fromUtf8(stmt);
+            if (auto s = execScript(statements); !s)
+                return s;
+            QSqlQuery q(connection());
+            if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)))
+                return storageError(Database::tr("recording the schema version"), q.lastError());
+            return {};
+        });
+        if (!r)
+            return r;
+        qCInfo(lcStorage) << "migrated" << m_path << "to schema" << v + 1;
+    }
+    return {};
+}
+
+} // namespace hd

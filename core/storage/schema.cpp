@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/schema.h"
+
+namespace hd::schema {
+
+// Conventions: times are INTEGER milliseconds since the epoch, UTC. Enumerations are stored by
+// their wire names (see core/domain/enums.h), except priority, stored as 0 (urgent) .. 3 (low)
+// so that sorting by it sorts by severity. uuid columns are the identities shared by replicas.
+// sla_due is the earliest open SLA due time, or 9223372036854775807 when none, so that it can
+// be sorted and keyset-paged through a plain index.
+static const std::vector<const char *> kV1 = {
+    R"(CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID)",
+    R"(CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID)",
+    R"(CREATE TABLE teams(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL UNIQUE))",
+    R"(CREATE TABLE agents(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+        email TEXT UNIQUE, role TEXT NOT NULL DEFAULT 'agent', skills TEXT NOT NULL DEFAULT '',
+        languages TEXT NOT NULL DEFAULT '', capacity INTEGER NOT NULL DEFAULT 20,
+        team_id INTEGER REFERENCES teams(id), active INTEGER NOT NULL DEFAULT 1))",
+    R"(CREATE TABLE customers(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL, email TEXT, phone TEXT, language TEXT,
+        created_at INTEGER NOT NULL))",
+    R"(CREATE INDEX customers_email ON customers(email) WHERE email IS NOT NULL)",
+    R"(CREATE TABLE customer_identities(channel TEXT NOT NULL, handle TEXT NOT NULL,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        PRIMARY KEY(channel, handle)) WITHOUT ROWID)",
+    R"(CREATE INDEX customer_identities_customer ON customer_identities(customer_id))",
+    R"(CREATE TABLE categories(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+        parent_id INTEGER REFERENCES categories(id)))",
+    R"(CREATE TABLE sla_policies(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+        definition TEXT NOT NULL, is_default INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE tickets(
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        number INTEGER NOT NULL UNIQUE,
+        subject TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        channel TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        status TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        category_id INTEGER REFERENCES categories(id),
+        requester_id INTEGER REFERENCES customers(id),
+        assignee_id INTEGER REFERENCES agents(id),
+        team_id INTEGER REFERENCES teams(id),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        first_response_at INTEGER,
+        solved_at INTEGER,
+        closed_at INTEGER,
+        sla_policy_id INTEGER REFERENCES sla_policies(id),
+        first_response_due INTEGER,
+        resolution_due INTEGER,
+        sla_paused_since INTEGER,
+        sla_due INTEGER NOT NULL DEFAULT 9223372036854775807,
+        external_ref TEXT,
+        csat INTEGER,
+        merged_into INTEGER REFERENCES tickets(id),
+        split_from INTEGER REFERENCES tickets(id),
+        follow_up_of INTEGER REFERENCES tickets(id),
+        archived INTEGER NOT NULL DEFAULT 0,
+        requester_sort TEXT NOT NULL DEFAULT '',
+        assignee_sort TEXT NOT NULL DEFAULT ''))",
+    // List indexes: every built-in view filters by (status, archived) and sorts by one column;
+    // the id tail makes keyset pagination exact.
+    R"(CREATE INDEX tickets_view_updated ON tickets(status, archived, updated_at, id))",
+    R"(CREATE INDEX tickets_view_created ON tickets(status, archived, created_at, id))",
+    R"(CREATE INDEX tickets_view_priority ON tickets(status, archived, priority, updated_at, id))",
+    R"(CREATE INDEX tickets_view_due ON tickets(status, archived, sla_due, id))",
+    R"(CREATE INDEX tickets_assignee ON tickets(assignee_id, status, updated_at, id))",
+    R"(CREATE INDEX tickets_requester ON tickets(requester_id, created_at))",
+    R"(CREATE INDEX tickets_created ON tickets(created_at))",
+    R"(CREATE INDEX tickets_category ON tickets(category_id, created_at))",
+    R"(CREATE INDEX tickets_external ON tickets(external_ref) WHERE external_ref IS NOT NULL)",
+    R"(CREATE TABLE ticket_tags(ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL, PRIMARY KEY(ticket_id, tag)) WITHOUT ROWID)",
+    R"(CREATE INDEX ticket_tags_tag ON ticket_tags(tag, ticket_id))",
+    R"(CREATE TABLE messages(
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        author_kind TEXT NOT NULL,
+        author_agent_id INTEGER REFERENCES agents(id),
+        author_customer_id INTEGER REFERENCES customers(id),
+        visibility TEXT NOT NULL,
+        body TEXT NOT NULL,
+        body_html TEXT,
+        created_at INTEGER NOT NULL,
+        moved_from INTEGER REFERENCES tickets(id)))",
+    R"(CREATE INDEX messages_ticket ON messages(ticket_id, created_at, id))",
+    R"(CREATE TABLE attachments(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL,
+        media_type TEXT NOT NULL) WITHOUT ROWID)",
+    R"(CREATE TABLE message_attachments(message_id INTEGER NOT NULL REFERENCES messages(id),
+        sha256 TEXT NOT NULL REFERENCES attachments(sha256), file_name TEXT NOT NULL,
+        PRIMARY KEY(message_id, sha256, file_name)) WITHOUT ROWID)",
+    R"(CREATE TABLE events(
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        kind TEXT NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_id INTEGER,
+        at INTEGER NOT NULL,
+        old_value TEXT,
+        new_value TEXT))",
+    R"(CREATE INDEX events_ticket ON events(ticket_id, at, id))",
+    R"(CREATE INDEX events_kind_at ON events(kind, at))",
+    R"(CREATE TABLE saved_views(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+        owner_agent_id INTEGER REFERENCES agents(id), name TEXT NOT NULL,
+        position INTEGER NOT NULL, definition TEXT NOT NULL))",
+    // Counts for the navigator, kept up to date by triggers: one row per (status, archived,
+    // assignee) so that every built-in view's count is a sum of a few rows.
+    R"(CREATE TABLE ticket_counts(status TEXT NOT NULL, archived INTEGER NOT NULL,
+        assignee_id INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY(status, archived, assignee_id)) WITHOUT ROWID)",
+    R"(CREATE TRIGGER tickets_count_insert AFTER INSERT ON tickets BEGIN
+        INSERT INTO ticket_counts(status, archived, assignee_id, n)
+        VALUES (new.status, new.archived, coalesce(new.assignee_id, 0), 1)
+        ON CONFLICT(status, archived, assignee_id) DO UPDATE SET n = n + 1;
+    END)",
+    R"(CREATE TRIGGER tickets_count_delete AFTER DELETE ON tickets BEGIN
+        UPDATE ticket_counts SET n = n - 1 WHERE status = old.status
+        AND archived = old.archived AND assignee_id = coalesce(old.assignee_id, 0);
+    END)",
+    R"(CREATE TRIGGER tickets_count_update AFTER UPDATE OF status, archived, assignee_id ON tickets
+    WHEN old.status IS NOT new.status OR old.archived IS NOT new.archived
+         OR old.assignee_id IS NOT new.assignee_id BEGIN
+        UPDATE ticket_counts SET n = n - 1 WHERE status = old.status
+        AND archived = old.archived AND assignee_id = coalesce(old.assignee_id, 0);
+        INSERT INTO ticket_counts(status, archived, assignee_id, n)
+        VALUES (new.status, new.archived, coalesce(new.assignee_id, 0), 1)
+        ON CONFLICT(status, archived, assignee_id) DO UPDATE SET n = n + 1;
+    END)",
+    // Full-text search: one contentless document per ticket (rowid = ticket id). Column pub holds
+    // the subject, public messages and the requester's name; internal holds internal notes, so
+    // customer-facing searches can be restricted to {pub}. Text goes in already analysed
+    // (core/storage/searchtext.h: Hangul as overlapping bigrams, Latin as words).
+    R"(CREATE VIRTUAL TABLE ticket_search USING fts5(pub, internal, content='',
+        tokenize='unicode61 remove_diacritics 2'))",
+    R"(CREATE VIRTUAL TABLE customer_search USING fts5(body, content='',
+        tokenize='unicode61 remove_diacritics 2'))",
+};
+
+const std::vector<std::vector<const char *>> &migrations()
+{
+    static const std::vector<std::vector<const char *>> all = {kV1};
+    return all;
+}
+
+} // namespace hd::schema
