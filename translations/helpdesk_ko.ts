@@ -67,6 +67,186 @@
         <source>Unknown command &apos;%1&apos;. Run helpdesk-cli --help for the list.</source>
         <translation>알 수 없는 명령 &apos;%1&apos;. 목록은 helpdesk-cli --help로 확인하세요.</translation>
     </message>
+    <message>
+        <source>Database %1 is ready (schema version %2).</source>
+        <translation>데이터베이스 %1이(가) 준비되었습니다(스키마 버전 %2).</translation>
+    </message>
+    <message>
+        <source>--tickets needs a whole number, not &apos;%1&apos;.</source>
+        <translation>--tickets에는 정수를 입력해야 합니다(&apos;%1&apos;은(는) 사용할 수 없음).</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number, not &apos;%1&apos;.</source>
+        <translation>--seed에는 정수를 입력해야 합니다(&apos;%1&apos;은(는) 사용할 수 없음).</translation>
+    </message>
+    <message>
+        <source>--years needs a whole number, not &apos;%1&apos;.</source>
+        <translation>--years에는 정수를 입력해야 합니다(&apos;%1&apos;은(는) 사용할 수 없음).</translation>
+    </message>
+    <message>
+        <source>seeding: %1 / %2 tickets</source>
+        <translation>데모 데이터 생성 중: 티켓 %1 / %2개</translation>
+    </message>
+    <message>
+        <source>Made %1 tickets, %2 messages, %3 events, %4 customers, %5 agents in %6 s.</source>
+        <translation>티켓 %1개, 메시지 %2개, 이벤트 %3개, 고객 %4명, 상담원 %5명을 %6초 만에 생성했습니다.</translation>
+    </message>
+    <message>
+        <source>--subject is required.</source>
+        <translation>--subject는 필수입니다.</translation>
+    </message>
+    <message>
+        <source>Unknown channel &apos;%1&apos;; use one of: %2.</source>
+        <translation>알 수 없는 채널 &apos;%1&apos;입니다. 다음 중 하나를 사용하세요: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown priority &apos;%1&apos;; use one of: %2.</source>
+        <translation>알 수 없는 우선순위 &apos;%1&apos;입니다. 다음 중 하나를 사용하세요: %2.</translation>
+    </message>
+    <message>
+        <source>Direction must be inbound or outbound, not &apos;%1&apos;.</source>
+        <translation>방향은 inbound 또는 outbound여야 합니다(&apos;%1&apos;은(는) 사용할 수 없음).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email address.</source>
+        <translation>&apos;%1&apos;은(는) 이메일 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Created ticket #%1 (%2).</source>
+        <translation>티켓 #%1을(를) 생성했습니다(%2).</translation>
+    </message>
+    <message>
+        <source>Unknown status &apos;%1&apos;; use one of: %2.</source>
+        <translation>알 수 없는 상태 &apos;%1&apos;입니다. 다음 중 하나를 사용하세요: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown sort column &apos;%1&apos;.</source>
+        <translation>알 수 없는 정렬 열 &apos;%1&apos;입니다.</translation>
+    </message>
+    <message>
+        <source>--limit must be between 1 and 1000.</source>
+        <translation>--limit은 1에서 1000 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>status %1, priority %2, channel %3, %4</source>
+        <translation>상태 %1, 우선순위 %2, 채널 %3, %4</translation>
+    </message>
+    <message>
+        <source>internal note by %1</source>
+        <translation>내부 메모 작성자: %1</translation>
+    </message>
+    <message>
+        <source>--limit must be between 1 and 500.</source>
+        <translation>--limit은 1에서 500 사이여야 합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) in %1 ms</source>
+        <translation>
+            <numerusform>결과 %n건 (%1ms)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Internal note %1 added to #%2.</source>
+        <translation>내부 메모 %1을(를) #%2에 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>Reply %1 sent on #%2.</source>
+        <translation>답변 %1을(를) #%2에 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1: %2 → %3.</source>
+        <translation>티켓 #%1: %2 → %3.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 assigned to %2.</source>
+        <translation>티켓 #%1을(를) %2에게 배정했습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 merged into #%2.</source>
+        <translation>티켓 #%1을(를) #%2에 병합했습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a message id.</source>
+        <translation>&apos;%1&apos;은(는) 메시지 ID가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 split from #%2.</source>
+        <translation>티켓 #%1을(를) #%2에서 분리했습니다.</translation>
+    </message>
+    <message>
+        <source>Archive tickets closed more than DAYS ago (default 90).</source>
+        <translation>닫힌 지 DAYS일이 지난 티켓을 보관합니다(기본값 90).</translation>
+    </message>
+    <message>
+        <source>--older-than needs a number of days, not &apos;%1&apos;.</source>
+        <translation>--older-than에는 일수를 입력해야 합니다(&apos;%1&apos;은(는) 사용할 수 없음).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n ticket(s).</source>
+        <translation>
+            <numerusform>티켓 %n건을 보관했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create or upgrade the database.</source>
+        <translation>데이터베이스를 생성하거나 업그레이드합니다.</translation>
+    </message>
+    <message>
+        <source>Fill the database with realistic demo data.</source>
+        <translation>데이터베이스를 실제와 같은 데모 데이터로 채웁니다.</translation>
+    </message>
+    <message>
+        <source>Open a ticket.</source>
+        <translation>티켓을 엽니다.</translation>
+    </message>
+    <message>
+        <source>List tickets.</source>
+        <translation>티켓 목록을 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Show a ticket with its conversation and history.</source>
+        <translation>티켓의 대화 내용과 기록을 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Full-text search in Korean and English.</source>
+        <translation>한국어와 영어로 전문 검색을 합니다.</translation>
+    </message>
+    <message>
+        <source>Ticket counts of the built-in views.</source>
+        <translation>기본 보기별 티켓 수를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Change a ticket&apos;s status.</source>
+        <translation>티켓 상태를 변경합니다.</translation>
+    </message>
+    <message>
+        <source>Assign a ticket to an agent (&apos;none&apos; to unassign).</source>
+        <translation>티켓을 상담원에게 배정합니다(배정 해제는 &apos;none&apos;).</translation>
+    </message>
+    <message>
+        <source>Add an internal note (never shown to the customer).</source>
+        <translation>내부 메모를 추가합니다(고객에게는 표시되지 않음).</translation>
+    </message>
+    <message>
+        <source>Send a public reply to the customer.</source>
+        <translation>고객에게 공개 답변을 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Merge a ticket into another.</source>
+        <translation>티켓을 다른 티켓에 병합합니다.</translation>
+    </message>
+    <message>
+        <source>Move messages into a new linked ticket.</source>
+        <translation>메시지를 연결된 새 티켓으로 옮깁니다.</translation>
+    </message>
+    <message>
+        <source>Archive tickets closed long ago.</source>
+        <translation>오래전에 닫힌 티켓을 보관합니다.</translation>
+    </message>
+    <message>
+        <source>wrong number of arguments; usage: helpdesk-cli %1 %2</source>
+        <translation>인수 개수가 잘못되었습니다. 사용법: helpdesk-cli %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>hd::AboutDialog</name>
@@ -109,6 +289,290 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>hd::AttachmentStore</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid attachment checksum (64 lower-case hexadecimal digits).</source>
+        <translation>&apos;%1&apos;은(는) 올바른 첨부 파일 체크섬이 아닙니다(소문자 16진수 64자리).</translation>
+    </message>
+    <message>
+        <source>The attachment %1 is not in the store.</source>
+        <translation>첨부 파일 %1이(가) 저장소에 없습니다.</translation>
+    </message>
+    <message>
+        <source>The attachment %1 is damaged: its content no longer matches its checksum.</source>
+        <translation>첨부 파일 %1이(가) 손상되었습니다. 내용이 체크섬과 일치하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is larger than the attachment limit of %2 MB.</source>
+        <translation>&apos;%1&apos;이(가) 첨부 파일 크기 제한(%2 MB)을 초과합니다.</translation>
+    </message>
+    <message>
+        <source>The attachment store has no folder; &apos;%1&apos; was not stored.</source>
+        <translation>첨부 파일 저장소에 폴더가 없어 &apos;%1&apos;을(를) 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation>폴더 &apos;%1&apos;을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file in &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;에 임시 파일을 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;%1&apos; to the attachment store: %2</source>
+        <translation>&apos;%1&apos;을(를) 첨부 파일 저장소에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Reading &apos;%1&apos; failed: %2</source>
+        <translation>&apos;%1&apos;을(를) 읽지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot replace the damaged attachment &apos;%1&apos;.</source>
+        <translation>손상된 첨부 파일 &apos;%1&apos;을(를) 교체할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot move &apos;%1&apos; into the attachment store at &apos;%2&apos;: %3</source>
+        <translation>&apos;%1&apos;을(를) 첨부 파일 저장소 &apos;%2&apos;(으)로 옮길 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>The file &apos;%1&apos; does not exist.</source>
+        <translation>파일 &apos;%1&apos;이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a folder, not a file.</source>
+        <translation>&apos;%1&apos;은(는) 파일이 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file &apos;%1&apos;: %2</source>
+        <translation>파일 &apos;%1&apos;을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the attachment %1: %2</source>
+        <translation>첨부 파일 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot delete the attachment %1: %2</source>
+        <translation>첨부 파일 %1을(를) 삭제할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The folder &apos;%1&apos; does not exist.</source>
+        <translation>폴더 &apos;%1&apos;이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no free file name for &apos;%1&apos; in &apos;%2&apos;.</source>
+        <translation>&apos;%2&apos;에 &apos;%1&apos;에 사용할 수 있는 파일 이름이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the file &apos;%1&apos;: %2</source>
+        <translation>파일 &apos;%1&apos;을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the file &apos;%1&apos;: %2</source>
+        <translation>파일 &apos;%1&apos;에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The file name is empty.</source>
+        <translation>파일 이름이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; refers to a folder.</source>
+        <translation>파일 이름 &apos;%1&apos;은(는) 폴더를 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; contains a path separator (&apos;%2&apos;).</source>
+        <translation>파일 이름 &apos;%1&apos;에 경로 구분 문자(&apos;%2&apos;)가 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; contains a NUL character.</source>
+        <translation>파일 이름 &apos;%1&apos;에 NUL 문자가 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; contains the control character %2.</source>
+        <translation>파일 이름 &apos;%1&apos;에 제어 문자 %2이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; contains the invisible direction character %2.</source>
+        <translation>파일 이름 &apos;%1&apos;에 보이지 않는 방향 제어 문자 %2이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; contains &apos;%2&apos;, which Windows does not allow.</source>
+        <translation>파일 이름 &apos;%1&apos;에 Windows에서 허용하지 않는 &apos;%2&apos;이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; is not valid Unicode.</source>
+        <translation>파일 이름 &apos;%1&apos;은(는) 올바른 유니코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; starts or ends with a dot or a space.</source>
+        <translation>파일 이름 &apos;%1&apos;이(가) 점이나 공백으로 시작하거나 끝납니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; is %2 bytes long in UTF-8; the limit is %3 bytes.</source>
+        <translation>파일 이름 &apos;%1&apos;은(는) UTF-8 기준 %2바이트입니다. 최대 %3바이트까지 허용됩니다.</translation>
+    </message>
+    <message>
+        <source>The file name &apos;%1&apos; is a device name reserved by Windows.</source>
+        <translation>파일 이름 &apos;%1&apos;은(는) Windows에서 예약된 장치 이름입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::BusinessCalendar</name>
+    <message>
+        <source>Unknown weekday %1</source>
+        <translation>알 수 없는 요일 %1</translation>
+    </message>
+    <message>
+        <source>Working hours on %1: %2 is outside 00:00-24:00</source>
+        <translation>%1 업무 시간: %2이(가) 00:00-24:00 범위를 벗어납니다</translation>
+    </message>
+    <message>
+        <source>Working hours on %1: %2 ends before it starts</source>
+        <translation>%1 업무 시간: %2의 종료 시간이 시작 시간보다 빠릅니다</translation>
+    </message>
+    <message>
+        <source>Working hours on %1: %2 and %3 overlap</source>
+        <translation>%1 업무 시간: %2와(과) %3이(가) 겹칩니다</translation>
+    </message>
+    <message>
+        <source>The calendar has no time zone (&quot;timeZone&quot;, e.g. &quot;Asia/Seoul&quot;)</source>
+        <translation>캘린더에 시간대가 없습니다(&quot;timeZone&quot;, 예: &quot;Asia/Seoul&quot;)</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot; (expected an IANA name such as &quot;Europe/Berlin&quot;)</source>
+        <translation>알 수 없는 시간대 &quot;%1&quot;(예: &quot;Europe/Berlin&quot;과 같은 IANA 이름이어야 함)</translation>
+    </message>
+    <message>
+        <source>&quot;hours&quot; must be an object keyed by weekday (&quot;mon&quot; to &quot;sun&quot;)</source>
+        <translation>&quot;hours&quot;는 요일(&quot;mon&quot;~&quot;sun&quot;)을 키로 하는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>Unknown weekday &quot;%1&quot; in &quot;hours&quot; (expected mon, tue, wed, thu, fri, sat, sun)</source>
+        <translation>&quot;hours&quot;에 알 수 없는 요일 &quot;%1&quot;이(가) 있습니다(mon, tue, wed, thu, fri, sat, sun 중 하나여야 함)</translation>
+    </message>
+    <message>
+        <source>Working hours on %1 must be a list such as [&quot;09:00-18:00&quot;]</source>
+        <translation>%1 업무 시간은 [&quot;09:00-18:00&quot;]과 같은 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Working hours on %1: &quot;%2&quot; is not in the form HH:mm-HH:mm</source>
+        <translation>%1 업무 시간: &quot;%2&quot;이(가) HH:mm-HH:mm 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Working hours on %1: &quot;%2&quot; is not a valid time (HH:mm, 00:00 to 24:00)</source>
+        <translation>%1 업무 시간: &quot;%2&quot;은(는) 올바른 시간이 아닙니다(HH:mm, 00:00~24:00)</translation>
+    </message>
+    <message>
+        <source>&quot;holidays&quot; must be a list of dates (yyyy-MM-dd)</source>
+        <translation>&quot;holidays&quot;는 날짜(yyyy-MM-dd) 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Holiday &quot;%1&quot; is not a valid date (yyyy-MM-dd)</source>
+        <translation>공휴일 &quot;%1&quot;은(는) 올바른 날짜가 아닙니다(yyyy-MM-dd)</translation>
+    </message>
+</context>
+<context>
+    <name>hd::Database</name>
+    <message>
+        <source>Database error while %1: %2</source>
+        <translation>%1 중 데이터베이스 오류가 발생했습니다: %2</translation>
+    </message>
+    <message>
+        <source>A database file path is required.</source>
+        <translation>데이터베이스 파일 경로가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a file.</source>
+        <translation>&apos;%1&apos;은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Cannot open database &apos;%1&apos;: %2</source>
+        <translation>데이터베이스 &apos;%1&apos;을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Database error: injected fault</source>
+        <translation>데이터베이스 오류: 주입된 오류</translation>
+    </message>
+    <message>
+        <source>preparing a statement</source>
+        <translation>SQL 문 준비</translation>
+    </message>
+    <message>
+        <source>running a statement</source>
+        <translation>SQL 문 실행</translation>
+    </message>
+    <message>
+        <source>changing the schema</source>
+        <translation>스키마 변경</translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation>트랜잭션 시작</translation>
+    </message>
+    <message>
+        <source>committing</source>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <source>The database &apos;%1&apos; was written by a newer version of Helpdesk (schema %2; this version knows up to %3).</source>
+        <translation>데이터베이스 &apos;%1&apos;은(는) 더 최신 버전의 Helpdesk에서 작성되었습니다(스키마 %2, 이 버전은 %3까지 지원).</translation>
+    </message>
+    <message>
+        <source>recording the schema version</source>
+        <translation>스키마 버전 기록</translation>
+    </message>
+</context>
+<context>
+    <name>hd::Directory</name>
+    <message>
+        <source>An agent needs a name.</source>
+        <translation>상담원 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>No agent with id %1.</source>
+        <translation>ID가 %1인 상담원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No agent named &apos;%1&apos;.</source>
+        <translation>이름이 &apos;%1&apos;인 상담원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>팀 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A category needs a name.</source>
+        <translation>분류 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A customer needs a name or an address.</source>
+        <translation>고객 이름이나 주소가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>No customer with id %1.</source>
+        <translation>ID가 %1인 고객이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No customer known as &apos;%1&apos; on %2.</source>
+        <translation>%2에 &apos;%1&apos;(으)로 등록된 고객이 없습니다.</translation>
+    </message>
+    <message>
+        <source>An empty customer address is not allowed.</source>
+        <translation>빈 고객 주소는 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; on %2 already belongs to another customer (id %3).</source>
+        <translation>%2의 &apos;%1&apos;은(는) 이미 다른 고객(ID %3)에게 등록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>A customer cannot be merged into itself.</source>
+        <translation>고객을 자기 자신에게 병합할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -261,6 +725,111 @@
     </message>
 </context>
 <context>
+    <name>hd::Names</name>
+    <message>
+        <source>New</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열림</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>닫힘</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Web portal</source>
+        <translation>웹 포털</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>앱 내 문의</translation>
+    </message>
+    <message>
+        <source>KakaoTalk</source>
+        <translation>카카오톡</translation>
+    </message>
+    <message>
+        <source>ChannelTalk</source>
+        <translation>채널톡</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Chatbot</source>
+        <translation>챗봇</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>인바운드</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>아웃바운드</translation>
+    </message>
+</context>
+<context>
+    <name>hd::SearchIndex</name>
+    <message>
+        <source>Rebuilding the search index was cancelled.</source>
+        <translation>검색 색인 재구성이 취소되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::Seeder</name>
+    <message>
+        <source>The number of tickets must be between 0 and 20,000,000.</source>
+        <translation>티켓 수는 0에서 20,000,000 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Years of history must be between 1 and 20.</source>
+        <translation>기록 연수는 1에서 20 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read the ticket counters.</source>
+        <translation>티켓 카운터를 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>hd::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -285,6 +854,225 @@
     <message>
         <source>Quit</source>
         <translation>끝내기</translation>
+    </message>
+</context>
+<context>
+    <name>hd::SlaPolicy</name>
+    <message>
+        <source>The SLA policy has no id (&quot;id&quot;)</source>
+        <translation>SLA 정책에 ID(&quot;id&quot;)가 없습니다</translation>
+    </message>
+    <message>
+        <source>SLA policy &quot;%1&quot; has no name (&quot;name&quot;)</source>
+        <translation>SLA 정책 &quot;%1&quot;에 이름(&quot;name&quot;)이 없습니다</translation>
+    </message>
+    <message>
+        <source>SLA policy &quot;%1&quot;: &quot;calendarTime&quot; must be true or false</source>
+        <translation>SLA 정책 &quot;%1&quot;: &quot;calendarTime&quot;은 true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>Calendar of SLA policy &quot;%1&quot;: %2</source>
+        <translation>SLA 정책 &quot;%1&quot;의 캘린더: %2</translation>
+    </message>
+    <message>
+        <source>SLA policy &quot;%1&quot; needs a &quot;calendar&quot; object (or &quot;calendarTime&quot;: true)</source>
+        <translation>SLA 정책 &quot;%1&quot;에는 &quot;calendar&quot; 객체(또는 &quot;calendarTime&quot;: true)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Calendar of SLA policy &quot;%1&quot; has no working hours, so its clocks would never run</source>
+        <translation>SLA 정책 &quot;%1&quot;의 캘린더에 업무 시간이 없어 시간이 측정되지 않습니다</translation>
+    </message>
+    <message>
+        <source>SLA policy &quot;%1&quot;: &quot;targets&quot; must be an object keyed by priority</source>
+        <translation>SLA 정책 &quot;%1&quot;: &quot;targets&quot;는 우선순위를 키로 하는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>SLA policy &quot;%1&quot;: unknown priority &quot;%2&quot; (expected urgent, high, normal or low)</source>
+        <translation>SLA 정책 &quot;%1&quot;: 알 수 없는 우선순위 &quot;%2&quot;(urgent, high, normal, low 중 하나여야 함)</translation>
+    </message>
+    <message>
+        <source>SLA policy &quot;%1&quot;: targets of &quot;%2&quot; must be an object</source>
+        <translation>SLA 정책 &quot;%1&quot;: &quot;%2&quot;의 목표는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>SLA policy &quot;%1&quot;: unknown target &quot;%2&quot; for &quot;%3&quot; (expected firstResponse or resolution)</source>
+        <translation>SLA 정책 &quot;%1&quot;: &quot;%3&quot;에 알 수 없는 목표 &quot;%2&quot;이(가) 있습니다(firstResponse 또는 resolution이어야 함)</translation>
+    </message>
+    <message>
+        <source>SLA policy &quot;%1&quot;: target &quot;%2&quot; of &quot;%3&quot; must be a whole number of seconds from 0 to %4</source>
+        <translation>SLA 정책 &quot;%1&quot;: &quot;%3&quot;의 목표 &quot;%2&quot;은(는) 0에서 %4 사이의 정수(초)여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>hd::TicketQuery</name>
+    <message>
+        <source>The search &apos;%1&apos; has no searchable words.</source>
+        <translation>검색어 &apos;%1&apos;에 검색할 수 있는 단어가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Unknown status &apos;%1&apos;; use one of: %2.</source>
+        <translation>알 수 없는 상태 &apos;%1&apos;입니다. 다음 중 하나를 사용하세요: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown priority &apos;%1&apos;; use one of: %2.</source>
+        <translation>알 수 없는 우선순위 &apos;%1&apos;입니다. 다음 중 하나를 사용하세요: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown channel &apos;%1&apos;; use one of: %2.</source>
+        <translation>알 수 없는 채널 &apos;%1&apos;입니다. 다음 중 하나를 사용하세요: %2.</translation>
+    </message>
+    <message>
+        <source>Direction must be inbound or outbound.</source>
+        <translation>방향은 inbound 또는 outbound여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (expected e.g. 2025-03-01T00:00:00Z).</source>
+        <translation>&apos;%1&apos;은(는) 날짜가 아닙니다(예: 2025-03-01T00:00:00Z).</translation>
+    </message>
+</context>
+<context>
+    <name>hd::TicketSearch</name>
+    <message>
+        <source>The search &apos;%1&apos; has no searchable words.</source>
+        <translation>검색어 &apos;%1&apos;에 검색할 수 있는 단어가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::TicketStore</name>
+    <message>
+        <source>No message with id %1.</source>
+        <translation>ID가 %1인 메시지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>A ticket cannot be merged into itself.</source>
+        <translation>티켓을 자기 자신에게 병합할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 was already merged.</source>
+        <translation>티켓 #%1은(는) 이미 병합되었습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is closed; merge into an open ticket instead.</source>
+        <translation>티켓 #%1은(는) 닫혔습니다. 대신 열려 있는 티켓에 병합하세요.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is closed and cannot be split.</source>
+        <translation>티켓 #%1은(는) 닫혀 있어 분리할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the messages that become the new ticket.</source>
+        <translation>새 티켓으로 옮길 메시지를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Message %1 does not belong to ticket #%2.</source>
+        <translation>메시지 %1은(는) 티켓 #%2에 속하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>At least one message must stay in ticket #%1.</source>
+        <translation>티켓 #%1에 메시지가 하나 이상 남아 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>An archive cut-off date is required.</source>
+        <translation>보관 기준 날짜가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Could not allocate a ticket number.</source>
+        <translation>티켓 번호를 할당할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No ticket with id %1.</source>
+        <translation>ID가 %1인 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No ticket &apos;%1&apos;: give a ticket number (e.g. 1042) or its UUID.</source>
+        <translation>티켓 &apos;%1&apos;이(가) 없습니다. 티켓 번호(예: 1042)나 UUID를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A ticket needs a subject.</source>
+        <translation>티켓에는 제목이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The subject is %1 characters long; the limit is %2.</source>
+        <translation>제목이 %1자입니다. 최대 %2자까지 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The message is %1 characters long; the limit is %2.</source>
+        <translation>메시지가 %1자입니다. 최대 %2자까지 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a UUID.</source>
+        <translation>&apos;%1&apos;은(는) UUID가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The requester, assignee, team or category does not exist.</source>
+        <translation>요청자, 담당자, 팀 또는 분류가 존재하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A ticket with UUID %1 exists.</source>
+        <translation>UUID가 %1인 티켓이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>An empty message cannot be added.</source>
+        <translation>빈 메시지는 추가할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is closed and takes no more messages; create a follow-up ticket instead.</source>
+        <translation>티켓 #%1은(는) 닫혀 있어 더 이상 메시지를 추가할 수 없습니다. 대신 후속 티켓을 만드세요.</translation>
+    </message>
+    <message>
+        <source>Customers cannot write internal notes.</source>
+        <translation>고객은 내부 메모를 작성할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A message with UUID %1 exists.</source>
+        <translation>UUID가 %1인 메시지가 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 has no assignee; assign an agent to make it assigned.</source>
+        <translation>티켓 #%1에 담당자가 없습니다. 진행 중 상태로 바꾸려면 상담원을 배정하세요.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is closed; its assignee can no longer change.</source>
+        <translation>티켓 #%1은(는) 닫혀 있어 담당자를 더 이상 변경할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No agent with id %1.</source>
+        <translation>ID가 %1인 상담원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Agent %1 is deactivated.</source>
+        <translation>상담원 %1은(는) 비활성화되었습니다.</translation>
+    </message>
+    <message>
+        <source>No category with id %1.</source>
+        <translation>ID가 %1인 분류가 없습니다.</translation>
+    </message>
+    <message>
+        <source>A subject must have 1 to %1 characters.</source>
+        <translation>제목은 1~%1자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A satisfaction rating is 1 to 5, not %1.</source>
+        <translation>만족도 평가는 1~5 사이여야 합니다(입력값: %1).</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 can be rated once it is solved.</source>
+        <translation>티켓 #%1은(는) 해결된 후에 평가할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::Workflow</name>
+    <message>
+        <source>The ticket is already %1 (%2).</source>
+        <translation>티켓이 이미 %1 상태입니다(%2).</translation>
+    </message>
+    <message>
+        <source>Cannot change status from closed to %1: closed tickets are final; create a follow-up ticket instead.</source>
+        <translation>닫힘 상태에서 %1(으)로 변경할 수 없습니다. 닫힌 티켓은 최종 상태이므로 대신 후속 티켓을 만드세요.</translation>
+    </message>
+    <message>
+        <source>Cannot change status from %1 to %2; allowed from %1: %3.</source>
+        <translation>%1에서 %2(으)로 상태를 변경할 수 없습니다. %1에서 변경 가능한 상태: %3.</translation>
     </message>
 </context>
 <context>

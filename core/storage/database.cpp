@@ -120,6 +120,8 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &args)
 {
     if (auto f = injectedFault(); !f)
         return f.error();
+    if (m_trace)
+        m_trace->append(inlineArguments(sql, args));
     PerThread &t = perThread();
     auto it = t.statements.find(sql);
     if (it == t.statements.end()) {
@@ -147,6 +149,29 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &args)
         return storageError(Database::tr("running a statement"), e);
     }
     return Rows(&q);
+}
+
+QString Database::inlineArguments(const QString &sql, const QVariantList &args)
+{
+    QString out;
+    qsizetype next = 0;
+    for (QChar c : sql) {
+        if (c != QLatin1Char('?') || next >= args.size()) {
+            out += c;
+            continue;
+        }
+        const QVariant &v = args.at(next++);
+        if (!v.isValid() || v.isNull())
+            out += QStringLiteral("NULL");
+        else if (v.typeId() == QMetaType::QString || v.typeId() == QMetaType::QByteArray)
+            out += QLatin1Char('\'') + v.toString().replace(QLatin1Char('\''), QStringLiteral("''"))
+                + QLatin1Char('\'');
+        else if (v.typeId() == QMetaType::Bool)
+            out += v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+        else
+            out += v.toString();
+    }
+    return out;
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &args)

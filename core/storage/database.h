@@ -76,6 +76,10 @@ public:
 
     /// Test seam: the n-th statement from now fails with a Storage error (0 disables).
     void failAfter(int statements) { m_failAfter.store(statements); }
+    /// Diagnostics (benchmarks, EXPLAIN): while set, every exec() appends its SQL with the
+    /// arguments written in as literals, ready for the sqlite3 shell. Not thread-safe.
+    void setTrace(QStringList *sink) { m_trace = sink; }
+    static QString inlineArguments(const QString &sql, const QVariantList &args);
 
     static QVariant toDb(const QDateTime &t)
     {
@@ -101,6 +105,7 @@ private:
     QMutex m_mutex;
     QHash<Qt::HANDLE, std::shared_ptr<PerThread>> m_threads;
     std::atomic<int> m_failAfter{0};
+    QStringList *m_trace = nullptr;
 };
 
 } // namespace hd

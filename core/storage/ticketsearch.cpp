@@ -49,7 +49,9 @@ Result<QList<SearchHit>> TicketSearch::search(const QString &text, const SearchO
         return expr.error();
     const int limit = qBound(1, options.limit, 500);
     const bool relevance = options.order == SearchOptions::Order::Relevance;
-    // Subject matches weigh more than body matches; internal notes count a little less.
+    // Ranking every hit of a broad query (환 hits a third of all tickets) costs time proportional
+    // to the hits, so relevance ranks the newest kRelevanceWindow hits, which is exact for every
+    // query with fewer hits and "best among the recent" for the broad ones.
     QString sql = QStringLiteral("SELECT s.rowid, ")
         + (relevance ? QStringLiteral("bm25(ticket_search, 2.0, 0.5)") : QStringLiteral("0"))
         + QStringLiteral(" AS score FROM ticket_search s");
@@ -61,9 +63,8 @@ Result<QList<SearchHit>> TicketSearch::search(const QString &text, const SearchO
         sql += QStringLiteral(" AND t.requester_id = ?");
         args << options.requesterId;
     }
-    sql += relevance ? QStringLiteral(" ORDER BY score, s.rowid DESC")
-                     : QStringLiteral(" ORDER BY s.rowid DESC");
-    sql += QStringLiteral(" LIMIT ") + QString::number(limit);
+    sql += QStringLiteral(" ORDER BY s.rowid DESC LIMIT ")
+        + QString::number(relevance ? kRelevanceWindow : limit);
     auto q = m_db.exec(sql, args);
     if (!q)
         return q.error();
@@ -75,6 +76,12 @@ Result<QList<SearchHit>> TicketSearch::search(const QString &text, const SearchO
         hits << h;
     }
     q->finish();
+    if (relevance) {
+        std::stable_sort(hits.begin(), hits.end(),
+                         [](const SearchHit &a, const SearchHit &b) { return a.score < b.score; });
+        if (hits.size() > limit)
+            hits.resize(limit);
+    }
 
     for (SearchHit &h : hits) {
         auto t = m_db.exec(

@@ -40,6 +40,8 @@ class TicketSearch
     Q_DECLARE_TR_FUNCTIONS(hd::TicketSearch)
 
 public:
+    /// Relevance ranks at most this many of the newest hits (see search()).
+    static constexpr int kRelevanceWindow = 2000;
     explicit TicketSearch(Database &db);
     Result<QList<SearchHit>> search(const QString &text, const SearchOptions &options = {});
     Result<qint64> count(const QString &text, const SearchOptions &options = {});
