@@ -529,6 +529,29 @@
     </message>
 </context>
 <context>
+    <name>hd::DemoData</name>
+    <message>
+        <source>Welcome to Helpdesk</source>
+        <translation>헬프데스크에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>Loading demo data…</source>
+        <translation>데모 데이터를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Your ticket database is empty. Load demo data (%L1 tickets with customers, agents and three years of history) to look around?
+
+You can also start from an empty database.</source>
+        <translation>티켓 데이터베이스가 비어 있습니다. 둘러볼 수 있도록 데모 데이터(고객, 상담원, 3년간의 이력이 담긴 티켓 %L1건)를 불러올까요?
+
+빈 데이터베이스로 시작할 수도 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>hd::Directory</name>
     <message>
         <source>An agent needs a name.</source>
@@ -1115,6 +1138,22 @@
     <message>
         <source>Unknown language &apos;%1&apos;; use ko or en.</source>
         <translation>알 수 없는 언어 &apos;%1&apos;입니다. ko 또는 en을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Load demo data into an empty database without asking.</source>
+        <translation>빈 데이터베이스에 묻지 않고 데모 데이터를 불러옵니다.</translation>
+    </message>
+    <message>
+        <source>Helpdesk</source>
+        <translation>헬프데스크</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.
+
+%1</source>
+        <translation>데이터베이스를 열 수 없습니다.
+
+%1</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,10 @@
 
 #include "core/base/language.h"
 #include "core/base/settings.h"
+#include "core/storage/database.h"
+#include "core/storage/ticketquery.h"
 #include "ui/aboutdialog.h"
+#include "ui/demodata.h"
 #include "ui/shortcutsdialog.h"
 
 #include <QAction>
@@ -13,6 +16,7 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -27,12 +31,12 @@ namespace {
 enum NavigatorView { MyTickets, Unassigned, AllOpen, Pending, Solved, Closed, Archived, ViewCount };
 } // namespace
 
-MainWindow::MainWindow(Settings &settings, Language &language, QString databasePath,
-                       QWidget *parent)
+MainWindow::MainWindow(Settings &settings, Language &language, Database &database, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_language(language)
-    , m_databasePath(std::move(databasePath))
+    , m_database(database)
+    , m_query(std::make_unique<TicketQuery>(database))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/helpdesk.svg")));
@@ -42,6 +46,8 @@ MainWindow::MainWindow(Settings &settings, Language &language, QString databaseP
     buildStatusBar();
     retranslateUi();
     restoreLayout();
+    connect(m_navigator, &QTreeWidget::currentItemChanged, this, [this] { refreshList(); });
+    refresh();
 }
 
 MainWindow::~MainWindow() = default;
@@ -113,9 +119,14 @@ void MainWindow::buildCentral()
     m_navigator->setObjectName(QStringLiteral("navigator"));
     m_navigator->setHeaderHidden(true);
     m_navigator->setRootIsDecorated(false);
+    m_navigator->setColumnCount(2);
+    m_navigator->header()->setStretchLastSection(false);
+    m_navigator->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_navigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     for (int i = 0; i < ViewCount; ++i)
         new QTreeWidgetItem(m_navigator);
-    m_navigator->setCurrentItem(m_navigator->topLevelItem(MyTickets));
+    // No agent is signed in before sync exists, so the team view is the useful start.
+    m_navigator->setCurrentItem(m_navigator->topLevelItem(AllOpen));
 
     m_ticketModel = new QStandardItemModel(0, 12, this);
     m_ticketList = new QTreeView(m_splitter);
@@ -178,8 +189,17 @@ void MainWindow::retranslateUi()
     const QString views[ViewCount]
         = {tr("My tickets"), tr("Unassigned"), tr("All open"), tr("Pending"),
            tr("Solved"),     tr("Closed"),     tr("Archived")};
-    for (int i = 0; i < ViewCount; ++i)
+    const auto counts = m_query->viewCounts(0);
+    const qint64 n[ViewCount] = {counts ? counts->mine : 0,    counts ? counts->unassigned : 0,
+                                 counts ? counts->allOpen : 0, counts ? counts->pending : 0,
+                                 counts ? counts->solved : 0,  counts ? counts->closed : 0,
+                                 counts ? counts->archived : 0};
+    const QLocale locale;
+    for (int i = 0; i < ViewCount; ++i) {
         m_navigator->topLevelItem(i)->setText(0, views[i]);
+        m_navigator->topLevelItem(i)->setText(1, locale.toString(n[i]));
+        m_navigator->topLevelItem(i)->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
 
     const QStringList columns = {tr("Number"),    tr("Subject"),  tr("Requester"), tr("Status"),
                                  tr("Priority"),  tr("Category"), tr("Assignee"),  tr("Channel"),
@@ -205,7 +225,90 @@ void MainWindow::retranslateUi()
     }
     m_connectionLabel->setText(state);
     m_databaseLabel->setText(tr("Local database"));
-    m_databaseLabel->setToolTip(QDir::toNativeSeparators(m_databasePath));
+    m_databaseLabel->setToolTip(QDir::toNativeSeparators(m_database.path()));
+}
+
+void MainWindow::offerDemoData()
+{
+    DemoData::offer(this, m_database, m_settings, [this](bool loaded) {
+        if (loaded)
+            refresh();
+    });
+}
+
+void MainWindow::loadDemoData()
+{
+    DemoData::load(this, m_database, [this](bool) { refresh(); });
+}
+
+void MainWindow::refresh()
+{
+    retranslateUi(); // counts live in the navigator labels
+    refreshList();
+    Q_EMIT refreshed();
+}
+
+// Interim list: the first 200 rows of the selected view, read through the core's query object.
+// The agent workspace replaces this with a keyset-paged model over the whole view.
+void MainWindow::refreshList()
+{
+    const int view = m_navigator->indexOfTopLevelItem(m_navigator->currentItem());
+    TicketFilter filter;
+    switch (view) {
+    case MyTickets:
+        filter = TicketQuery::myTickets(-1);
+        break;
+    case Unassigned:
+        filter = TicketQuery::unassigned();
+        break;
+    case Pending:
+        filter = TicketQuery::withStatus(TicketStatus::Pending);
+        break;
+    case Solved:
+        filter = TicketQuery::withStatus(TicketStatus::Solved);
+        break;
+    case Closed:
+        filter = TicketQuery::withStatus(TicketStatus::Closed);
+        break;
+    case Archived:
+        filter = TicketQuery::archivedView();
+        break;
+    default:
+        filter = TicketQuery::allOpen();
+        break;
+    }
+    m_ticketModel->removeRows(0, m_ticketModel->rowCount());
+    const auto page = m_query->page(filter, TicketSort{}, {}, 200);
+    if (!page)
+        return;
+    const QLocale locale;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const TicketListRow &r : page->rows) {
+        QList<QStandardItem *> items;
+        auto add = [&](const QString &text) {
+            auto *item = new QStandardItem(text);
+            item->setEditable(false);
+            items << item;
+        };
+        add(QStringLiteral("#") + QString::number(r.number)); // an identifier: no digit grouping
+        add(r.subject);
+        add(r.requesterName);
+        add(displayName(r.status));
+        add(displayName(r.priority));
+        add(r.categoryName);
+        add(r.assigneeName);
+        add(displayName(r.channel));
+        add(displayName(r.direction));
+        add(locale.toString(r.createdAt.toLocalTime(), QLocale::ShortFormat));
+        add(locale.toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat));
+        add(r.slaDue.isValid() ? locale.toString(r.slaDue.toLocalTime(), QLocale::ShortFormat)
+                               : QString());
+        if (r.slaDue.isValid() && r.slaDue < now)
+            items.last()->setForeground(QColor(0xc5, 0x22, 0x1f));
+        m_ticketModel->appendRow(items);
+    }
+    m_ticketList->resizeColumnToContents(0);
+    m_ticketList->setColumnWidth(1, 320);
 }
 
 void MainWindow::changeEvent(QEvent *event)

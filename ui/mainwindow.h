@@ -3,6 +3,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QActionGroup;
 class QLabel;
@@ -14,8 +16,10 @@ class QStandardItemModel;
 
 namespace hd {
 
+class Database;
 class Language;
 class Settings;
+class TicketQuery;
 
 /// The workspace shell: navigator of views | ticket list | ticket detail, with menus and a
 /// status bar. Every user-visible string is set in retranslateUi(), which runs again on
@@ -27,11 +31,21 @@ public:
     enum class ConnectionState { Offline, Connecting, Online, Syncing };
     Q_ENUM(ConnectionState)
 
-    MainWindow(Settings &settings, Language &language, QString databasePath,
+    MainWindow(Settings &settings, Language &language, Database &database,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void setConnectionState(ConnectionState state, int pendingChanges = 0);
+    /// Offers demo data when the database is empty (first start); see DemoData.
+    void offerDemoData();
+    /// Loads demo data without asking.
+    void loadDemoData();
+    /// Re-reads the counts and the selected view.
+    void refresh();
+
+Q_SIGNALS:
+    /// Emitted after refresh() re-read the counts and the list.
+    void refreshed();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -48,9 +62,12 @@ private:
     void showShortcuts();
     void restoreLayout();
 
+    void refreshList();
+
     Settings &m_settings;
     Language &m_language;
-    QString m_databasePath;
+    Database &m_database;
+    std::unique_ptr<TicketQuery> m_query;
     ConnectionState m_connection = ConnectionState::Offline;
     int m_pending = 0;
 

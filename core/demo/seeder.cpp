@@ -232,22 +232,28 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
         return r ? Result<void>() : Result<void>(r.error());
     };
 
+    const int koreanShare
+        = o.language == QLatin1String("ko") ? 100 : (o.language == QLatin1String("en") ? 0 : 60);
+    const QStringList categoryNames = seedtext::categories(o.language);
     // People, categories and teams.
     QList<Person> agents, customers;
     QList<RowId> categoryIds, teamIds;
     auto setup = m_db.transaction([&]() -> Result<void> {
-        for (const char *team : {"Tier 1", "Tier 2", "Payments", "Logistics"}) {
+        static const char *const koTeams[] = {"1차 상담", "2차 상담", "결제팀", "물류팀"};
+        static const char *const enTeams[] = {"Tier 1", "Tier 2", "Payments", "Logistics"};
+        for (int k = 0; k < 4; ++k) {
+            const char *team = o.language == QLatin1String("en") ? enTeams[k] : koTeams[k];
             auto q = m_db.exec(
                 QStringLiteral("INSERT INTO teams(uuid, name) VALUES (?, ?) ON CONFLICT(name) "
                                "DO UPDATE SET name = excluded.name RETURNING id"),
-                {uuid(rng), QString::fromLatin1(team)});
+                {uuid(rng), QString::fromUtf8(team)});
             if (!q)
                 return q.error();
             if (q->next())
                 teamIds << q->value(0).toLongLong();
             q->finish();
         }
-        for (const QString &c : seedtext::categories()) {
+        for (const QString &c : seedtext::categories(o.language)) {
             auto q = m_db.exec(
                 QStringLiteral("INSERT INTO categories(name) VALUES (?) ON CONFLICT(name) DO "
                                "UPDATE SET name = excluded.name RETURNING id"),
@@ -260,7 +266,8 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
         }
         const int agentCount = int(qBound(qint64(5), o.tickets / 25000 + 20, qint64(60)));
         for (int i = 0; i < agentCount; ++i) {
-            const bool korean = i % 5 != 4;
+            const bool korean
+                = o.language == QLatin1String("ko") || (o.language.isEmpty() && i % 5 != 4);
             const QString name = seedtext::agentName(i, korean);
             const QString email = QStringLiteral("agent%1.%2@helpdesk.example").arg(i).arg(o.seed);
             auto q = m_db.exec(
@@ -271,8 +278,7 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
                  i == 0 ? QStringLiteral("admin")
                         : (i < 3 ? QStringLiteral("manager") : QStringLiteral("agent")),
                  korean ? QStringLiteral("ko,en") : QStringLiteral("en"),
-                 teamIds[i % teamIds.size()],
-                 seedtext::categories().at(i % seedtext::categories().size())});
+                 teamIds[i % teamIds.size()], categoryNames.at(i % categoryNames.size())});
             if (!q)
                 return q.error();
             if (q->next())
@@ -281,7 +287,7 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
         }
         const qint64 customerCount = qBound(qint64(10), o.tickets / 4, qint64(2000000));
         for (qint64 i = 0; i < customerCount; ++i) {
-            const bool korean = rng.bounded(10) < 6;
+            const bool korean = koreanShare > rng.bounded(100);
             const QString name = seedtext::customerName(rng, korean);
             const QString email = QStringLiteral("c%1.%2@customer.example").arg(i).arg(o.seed);
             auto q = m_db.exec(
@@ -429,7 +435,7 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
                                                      {TicketStatus::Solved, 15}});
                 const Person &agent = agents[rng.bounded(int(agents.size()))];
                 const bool assigned = status != TicketStatus::New && status != TicketStatus::Open;
-                const RowId categoryId = categoryIds[rng.bounded(int(categoryIds.size()))];
+                const RowId categoryId = categoryIds[conv.topic % categoryIds.size()];
 
                 // Timeline, clipped to now.
                 const qint64 frt = delay(rng, priority == Priority::Urgent ? kHour : 4 * kHour);

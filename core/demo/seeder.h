@@ -18,6 +18,9 @@ struct SeedOptions
     quint32 seed = 42;
     QDateTime end; ///< newest ticket time; the clock's now when unset
     int years = 3; ///< how far back the oldest ticket goes
+    /// "ko" or "en" for data in one language (the GUI's demo data follows the UI), empty for a
+    /// Korean/English mix (60/40) as in a Korean company serving foreign customers.
+    QString language;
     /// Called every few thousand tickets; return false to cancel (nothing is kept of the
     /// unfinished chunk; finished chunks stay).
     std::function<bool(qint64 done, qint64 total)> progress;

@@ -147,11 +147,14 @@ QString fill(const char *text, QRandomGenerator &rng)
 
 } // namespace
 
-QStringList categories()
+QStringList categories(const QString &language)
 {
     QStringList out;
-    for (const Topic &t : kTopics)
-        out << QString::fromUtf8(t.category);
+    for (const Topic &t : kTopics) {
+        const QString both = QString::fromUtf8(t.category); // "결제 / Payment"
+        out << both.section(QStringLiteral(" / "), language == QLatin1String("en") ? 1 : 0,
+                            language == QLatin1String("en") ? 1 : 0);
+    }
     return out;
 }
 
@@ -175,15 +178,16 @@ QString agentName(int index, bool korean)
 
 Conversation make(QRandomGenerator &rng, bool korean, bool outbound)
 {
-    const Topic &t = pick(rng, kTopics);
+    const int topic = rng.bounded(int(std::size(kTopics)));
+    const Topic &t = kTopics[topic];
     const int i = rng.bounded(4);
     Conversation c;
     c.language = korean ? QStringLiteral("ko") : QStringLiteral("en");
-    c.category = QString::fromUtf8(t.category);
+    c.topic = topic;
     c.subject = fill(korean ? t.koSubject[i] : t.enSubject[i], rng);
     c.firstMessage = outbound ? fill(korean ? kKoAgentReplies[2] : kEnAgentReplies[2], rng)
                               : fill(korean ? t.koBody[i] : t.enBody[i], rng);
-    const int replies = 1 + rng.bounded(3);
+    const int replies = 1 + rng.bounded(4); // about 5 messages a ticket with the customer's
     for (int r = 0; r < replies; ++r) {
         c.agentReplies << fill(korean ? pick(rng, kKoAgentReplies) : pick(rng, kEnAgentReplies),
                                rng);

@@ -12,7 +12,7 @@ namespace hd::seedtext {
 struct Conversation
 {
     QString subject;
-    QString category;
+    int topic = 0; ///< index into categories()
     QString firstMessage; ///< from the customer (inbound) or the agent (outbound)
     QStringList agentReplies; ///< public replies, in order
     QStringList customerReplies;
@@ -24,6 +24,7 @@ Conversation make(QRandomGenerator &rng, bool korean, bool outbound);
 
 QString customerName(QRandomGenerator &rng, bool korean);
 QString agentName(int index, bool korean);
-QStringList categories();
+/// Category names, one per topic: Korean for "ko" and mixed data, English for "en".
+QStringList categories(const QString &language);
 
 } // namespace hd::seedtext

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/base/language.h"
 #include "core/base/settings.h"
+#include "core/storage/database.h"
+#include "ui/demodata.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractItemModel>
@@ -10,6 +12,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,14 +77,20 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto db = hd::Database::open(m_dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+        m_db = std::move(db).value();
+    }
 
     void koreanWindowHasNoEnglish()
     {
         hd::Settings settings(m_dir.filePath(QStringLiteral("ko.ini")));
         hd::Language lang;
         QVERIFY(lang.apply(QStringLiteral("ko")));
-        hd::MainWindow w(settings, lang, m_dir.filePath(QStringLiteral("db.sqlite")));
+        hd::MainWindow w(settings, lang, *m_db);
         w.show();
         const QStringList texts = visibleTexts(w);
         QVERIFY(texts.size() > 30);
@@ -95,7 +104,7 @@ private Q_SLOTS:
         hd::Settings settings(m_dir.filePath(QStringLiteral("en.ini")));
         hd::Language lang;
         QVERIFY(lang.apply(QStringLiteral("en")));
-        hd::MainWindow w(settings, lang, m_dir.filePath(QStringLiteral("db.sqlite")));
+        hd::MainWindow w(settings, lang, *m_db);
         w.show();
         const QStringList korean = matching(visibleTexts(w), kHangul);
         QVERIFY2(korean.isEmpty(), qPrintable(korean.join(QStringLiteral(" | "))));
@@ -107,7 +116,7 @@ private Q_SLOTS:
         hd::Settings settings(ini);
         hd::Language lang;
         QVERIFY(lang.apply(QStringLiteral("en")));
-        hd::MainWindow w(settings, lang, m_dir.filePath(QStringLiteral("db.sqlite")));
+        hd::MainWindow w(settings, lang, *m_db);
         w.show();
         auto *fileMenu = w.findChild<QMenu *>(QStringLiteral("menuFile"));
         QVERIFY(fileMenu);
@@ -133,7 +142,7 @@ private Q_SLOTS:
         hd::Settings settings(m_dir.filePath(QStringLiteral("st.ini")));
         hd::Language lang;
         QVERIFY(lang.apply(QStringLiteral("en")));
-        hd::MainWindow w(settings, lang, m_dir.filePath(QStringLiteral("db.sqlite")));
+        hd::MainWindow w(settings, lang, *m_db);
         auto *state = w.findChild<QLabel *>(QStringLiteral("connectionState"));
         QVERIFY(state);
         QVERIFY(state->text().startsWith(QStringLiteral("Offline")));
@@ -148,7 +157,7 @@ private Q_SLOTS:
         hd::Settings settings(m_dir.filePath(QStringLiteral("about.ini")));
         hd::Language lang;
         QVERIFY(lang.apply(QStringLiteral("en")));
-        hd::MainWindow w(settings, lang, m_dir.filePath(QStringLiteral("db.sqlite")));
+        hd::MainWindow w(settings, lang, *m_db);
         w.show();
         QString version;
         QString licenses;
@@ -167,8 +176,49 @@ private Q_SLOTS:
         QVERIFY(licenses.contains(QStringLiteral("Qt Charts")));
     }
 
+    void firstStartOffersDemoDataOnce()
+    {
+        QTemporaryDir dir;
+        auto db = hd::Database::open(dir.filePath(QStringLiteral("first.sqlite")));
+        QVERIFY(db.ok());
+        hd::Settings settings(dir.filePath(QStringLiteral("first.ini")));
+        hd::Language lang;
+        QVERIFY(lang.apply(QStringLiteral("en")));
+        hd::MainWindow w(settings, lang, **db);
+        w.show();
+        auto *nav = w.findChild<QTreeWidget *>(QStringLiteral("navigator"));
+        QCOMPARE(nav->topLevelItem(2)->text(1), QStringLiteral("0"));
+
+        QSignalSpy refreshed(&w, &hd::MainWindow::refreshed);
+        hd::DemoData::setNextAnswer(true);
+        w.offerDemoData();
+        QVERIFY(refreshed.wait(60000));
+        const qint64 tickets
+            = (*db)->scalar(QStringLiteral("SELECT count(*) FROM tickets"))->toLongLong();
+        QCOMPARE(tickets, hd::DemoData::kTickets);
+        // the navigator shows live counts and the list shows the view
+        QVERIFY(nav->topLevelItem(5)->text(1).remove(QLatin1Char(',')).toLongLong() > 0);
+        nav->setCurrentItem(nav->topLevelItem(5)); // Closed
+        auto *list = w.findChild<QTreeView *>(QStringLiteral("ticketList"));
+        QTRY_VERIFY(list->model()->rowCount() > 0);
+        QVERIFY(settings.value(hd::keys::demoDataOffered));
+
+        // asked once per installation: a second offer does nothing, even on an empty database
+        hd::DemoData::setNextAnswer(true);
+        bool called = false;
+        auto other = hd::Database::open(dir.filePath(QStringLiteral("second.sqlite")));
+        hd::DemoData::offer(&w, **other, settings, [&](bool loaded) {
+            called = true;
+            QVERIFY(!loaded);
+        });
+        QVERIFY(called);
+        QCOMPARE((*other)->scalar(QStringLiteral("SELECT count(*) FROM tickets"))->toLongLong(), 0);
+        hd::DemoData::setNextAnswer(std::nullopt);
+    }
+
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<hd::Database> m_db;
 };
 
 QTEST_MAIN(TestMainWindow)
