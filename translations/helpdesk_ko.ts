@@ -247,6 +247,102 @@
         <source>wrong number of arguments; usage: helpdesk-cli %1 %2</source>
         <translation>인수 개수가 잘못되었습니다. 사용법: helpdesk-cli %1 %2</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a date; use YYYY-MM-DD or an ISO 8601 time.</source>
+        <translation>&apos;%1&apos;은(는) 날짜가 아닙니다. YYYY-MM-DD 또는 ISO 8601 시각을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>How many tickets to make.</source>
+        <translation>만들 티켓 수.</translation>
+    </message>
+    <message>
+        <source>Random seed (same seed, same data).</source>
+        <translation>난수 시드 (같은 시드면 같은 데이터).</translation>
+    </message>
+    <message>
+        <source>Years of history (default 3).</source>
+        <translation>이력 기간(년, 기본값 3).</translation>
+    </message>
+    <message>
+        <source>Subject of the ticket.</source>
+        <translation>티켓 제목.</translation>
+    </message>
+    <message>
+        <source>First message.</source>
+        <translation>첫 메시지.</translation>
+    </message>
+    <message>
+        <source>Channel: email, web, in_app, chat_kakao, chat_channeltalk, phone, chatbot, api.</source>
+        <translation>채널: email, web, in_app, chat_kakao, chat_channeltalk, phone, chatbot, api.</translation>
+    </message>
+    <message>
+        <source>Priority: urgent, high, normal, low.</source>
+        <translation>우선순위: urgent, high, normal, low.</translation>
+    </message>
+    <message>
+        <source>Requester&apos;s email address.</source>
+        <translation>요청자 이메일 주소.</translation>
+    </message>
+    <message>
+        <source>inbound (the customer wrote first) or outbound.</source>
+        <translation>inbound(고객이 먼저 문의) 또는 outbound.</translation>
+    </message>
+    <message>
+        <source>A tag (repeatable).</source>
+        <translation>태그 (여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <source>Only this status (repeatable).</source>
+        <translation>이 상태만 (여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <source>Full-text filter.</source>
+        <translation>전문 검색 필터.</translation>
+    </message>
+    <message>
+        <source>At most N rows (default 50).</source>
+        <translation>최대 N행 (기본값 50).</translation>
+    </message>
+    <message>
+        <source>Ascending order (default descending).</source>
+        <translation>오름차순 (기본값 내림차순).</translation>
+    </message>
+    <message>
+        <source>Archived tickets only.</source>
+        <translation>보관된 티켓만.</translation>
+    </message>
+    <message>
+        <source>Only this agent&apos;s tickets (name, email or id; &apos;none&apos; for unassigned).</source>
+        <translation>이 상담원의 티켓만 (이름, 이메일 또는 ID; 미배정은 &apos;none&apos;).</translation>
+    </message>
+    <message>
+        <source>Created on or after this date (YYYY-MM-DD or ISO 8601).</source>
+        <translation>이 날짜 이후 생성 (YYYY-MM-DD 또는 ISO 8601).</translation>
+    </message>
+    <message>
+        <source>Created before this date (YYYY-MM-DD or ISO 8601).</source>
+        <translation>이 날짜 이전 생성 (YYYY-MM-DD 또는 ISO 8601).</translation>
+    </message>
+    <message>
+        <source>At most N results (default 20).</source>
+        <translation>최대 N건 (기본값 20).</translation>
+    </message>
+    <message>
+        <source>Newest first instead of best match first.</source>
+        <translation>관련도 대신 최신순으로.</translation>
+    </message>
+    <message>
+        <source>Search what customers can see (no internal notes).</source>
+        <translation>고객이 볼 수 있는 내용만 검색 (내부 메모 제외).</translation>
+    </message>
+    <message>
+        <source>Acting agent (name, email or id).</source>
+        <translation>작업하는 상담원 (이름, 이메일 또는 ID).</translation>
+    </message>
+    <message>
+        <source>Sort column: number, subject, requester, status, priority, category, assignee, channel, direction, created, updated, sla_due.</source>
+        <translation>정렬 열: number, subject, requester, status, priority, category, assignee, channel, direction, created, updated, sla_due.</translation>
+    </message>
 </context>
 <context>
     <name>hd::AboutDialog</name>
@@ -596,6 +692,10 @@ You can also start from an empty database.</source>
     <message>
         <source>A customer cannot be merged into itself.</source>
         <translation>고객을 자기 자신에게 병합할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The search &apos;%1&apos; has no searchable words.</source>
+        <translation>검색어 &apos;%1&apos;에 검색할 수 있는 단어가 없습니다.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLocale>
+#include <QTimeZone>
 
 namespace hd::cli {
 
@@ -74,9 +75,12 @@ int runSeed(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    const auto tickets = opt("tickets", "How many tickets to make.", "N");
-    const auto seed = opt("seed", "Random seed (same seed, same data).", "S");
-    const auto years = opt("years", "Years of history (default 3).", "Y");
+    const auto tickets
+        = opt("tickets", QT_TRANSLATE_NOOP("HelpdeskCli", "How many tickets to make."), "N");
+    const auto seed
+        = opt("seed", QT_TRANSLATE_NOOP("HelpdeskCli", "Random seed (same seed, same data)."), "S");
+    const auto years
+        = opt("years", QT_TRANSLATE_NOOP("HelpdeskCli", "Years of history (default 3)."), "Y");
     if (!parse(ctx, p, {tickets, seed, years}, QString(), 0, 0, &rc))
         return rc;
     bool ok = true;
@@ -140,15 +144,23 @@ int runCreate(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    const auto subject = opt("subject", "Subject of the ticket.", "S");
-    const auto body = opt("body", "First message.", "B");
+    const auto subject
+        = opt("subject", QT_TRANSLATE_NOOP("HelpdeskCli", "Subject of the ticket."), "S");
+    const auto body = opt("body", QT_TRANSLATE_NOOP("HelpdeskCli", "First message."), "B");
     const auto channel = opt(
         "channel",
-        "Channel: email, web, in_app, chat_kakao, chat_channeltalk, phone, chatbot, api.", "C");
-    const auto priority = opt("priority", "Priority: urgent, high, normal, low.", "P");
-    const auto requester = opt("requester", "Requester's email address.", "EMAIL");
-    const auto direction = opt("direction", "inbound (the customer wrote first) or outbound.", "D");
-    const auto tag = opt("tag", "A tag (repeatable).", "T");
+        QT_TRANSLATE_NOOP(
+            "HelpdeskCli",
+            "Channel: email, web, in_app, chat_kakao, chat_channeltalk, phone, chatbot, api."),
+        "C");
+    const auto priority = opt(
+        "priority", QT_TRANSLATE_NOOP("HelpdeskCli", "Priority: urgent, high, normal, low."), "P");
+    const auto requester
+        = opt("requester", QT_TRANSLATE_NOOP("HelpdeskCli", "Requester's email address."), "EMAIL");
+    const auto direction = opt(
+        "direction",
+        QT_TRANSLATE_NOOP("HelpdeskCli", "inbound (the customer wrote first) or outbound."), "D");
+    const auto tag = opt("tag", QT_TRANSLATE_NOOP("HelpdeskCli", "A tag (repeatable)."), "T");
     if (!parse(ctx, p, {subject, body, channel, priority, requester, direction, tag}, QString(), 0,
                0, &rc))
         return rc;
@@ -215,20 +227,56 @@ int runList(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    const auto status = opt("status", "Only this status (repeatable).", "S");
-    const auto query = opt("query", "Full-text filter.", "TEXT");
-    const auto limit = opt("limit", "At most N rows (default 50).", "N");
-    const auto sort = opt("sort",
-                          "Sort column: number, subject, requester, status, priority, category, "
-                          "assignee, channel, direction, created, updated, sla_due.",
-                          "COL");
-    const auto asc = opt("asc", "Ascending order (default descending).");
-    const auto archived = opt("archived", "Archived tickets only.");
-    const auto assignee = opt(
-        "assignee", "Only this agent's tickets (name, email or id; 'none' for unassigned).", "A");
-    if (!parse(ctx, p, {status, query, limit, sort, asc, archived, assignee}, QString(), 0, 0, &rc))
-        return rc;
     TicketFilter f;
+    const auto status
+        = opt("status", QT_TRANSLATE_NOOP("HelpdeskCli", "Only this status (repeatable)."), "S");
+    const auto query = opt("query", QT_TRANSLATE_NOOP("HelpdeskCli", "Full-text filter."), "TEXT");
+    const auto limit
+        = opt("limit", QT_TRANSLATE_NOOP("HelpdeskCli", "At most N rows (default 50)."), "N");
+    const auto sort
+        = opt("sort",
+              QT_TRANSLATE_NOOP("HelpdeskCli",
+                                "Sort column: number, subject, requester, status, priority, "
+                                "category, assignee, channel, direction, created, updated, "
+                                "sla_due."),
+              "COL");
+    const auto asc
+        = opt("asc", QT_TRANSLATE_NOOP("HelpdeskCli", "Ascending order (default descending)."));
+    const auto archived
+        = opt("archived", QT_TRANSLATE_NOOP("HelpdeskCli", "Archived tickets only."));
+    const auto assignee = opt(
+        "assignee",
+        QT_TRANSLATE_NOOP("HelpdeskCli",
+                          "Only this agent's tickets (name, email or id; 'none' for unassigned)."),
+        "A");
+    const auto from = opt(
+        "created-from",
+        QT_TRANSLATE_NOOP("HelpdeskCli", "Created on or after this date (YYYY-MM-DD or ISO 8601)."),
+        "D");
+    const auto to = opt(
+        "created-to",
+        QT_TRANSLATE_NOOP("HelpdeskCli", "Created before this date (YYYY-MM-DD or ISO 8601)."),
+        "D");
+    if (!parse(ctx, p, {status, query, limit, sort, asc, archived, assignee, from, to}, QString(),
+               0, 0, &rc))
+        return rc;
+    for (const auto &[option, target] :
+         {std::pair{&from, &f.createdFrom}, std::pair{&to, &f.createdTo}}) {
+        if (!p.isSet(*option))
+            continue;
+        const QString text = p.value(*option);
+        QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+        if (!t.isValid()) {
+            const QDate d = QDate::fromString(text, Qt::ISODate);
+            if (d.isValid())
+                t = d.startOfDay(QTimeZone::systemTimeZone());
+        }
+        if (!t.isValid())
+            return fail(ctx,
+                        HelpdeskCli::tr("'%1' is not a date; use YYYY-MM-DD or an ISO 8601 time.")
+                            .arg(text));
+        *target = t.toUTC();
+    }
     for (const QString &v : p.values(status)) {
         const auto st = parseStatus(v);
         if (!st)
@@ -329,10 +377,13 @@ int runSearch(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    const auto limit = opt("limit", "At most N results (default 20).", "N");
-    const auto newest = opt("newest", "Newest first instead of best match first.");
-    const auto publicOnly
-        = opt("public-only", "Search what customers can see (no internal notes).");
+    const auto limit
+        = opt("limit", QT_TRANSLATE_NOOP("HelpdeskCli", "At most N results (default 20)."), "N");
+    const auto newest = opt(
+        "newest", QT_TRANSLATE_NOOP("HelpdeskCli", "Newest first instead of best match first."));
+    const auto publicOnly = opt(
+        "public-only",
+        QT_TRANSLATE_NOOP("HelpdeskCli", "Search what customers can see (no internal notes)."));
     if (!parse(ctx, p, {limit, newest, publicOnly}, QStringLiteral("TEXT"), 1, -1, &rc))
         return rc;
     const QString text = p.positionalArguments().mid(0).join(QLatin1Char(' '));
@@ -376,8 +427,10 @@ int runCounts(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    if (!parse(ctx, p, {opt("as", "Acting agent (name, email or id).", "AGENT")}, QString(), 0, 0,
-               &rc))
+    if (!parse(ctx, p,
+               {opt("as", QT_TRANSLATE_NOOP("HelpdeskCli", "Acting agent (name, email or id)."),
+                    "AGENT")},
+               QString(), 0, 0, &rc))
         return rc;
     auto s = Session::open(p);
     if (!s)

@@ -9,9 +9,12 @@
 namespace hd::cli {
 
 namespace {
-const QCommandLineOption kAs(QStringLiteral("as"),
-                             QStringLiteral("Acting agent (name, email or id)."),
-                             QStringLiteral("AGENT"));
+QCommandLineOption asOption()
+{
+    return QCommandLineOption(QStringLiteral("as"),
+                              HelpdeskCli::tr("Acting agent (name, email or id)."),
+                              QStringLiteral("AGENT"));
+}
 
 /// Prints the ticket after a change (JSON or one line) and returns Ok.
 int done(Context &ctx, const QCommandLineParser &p, Session &s, RowId id, const QString &text)
@@ -30,7 +33,7 @@ int message(Context &ctx, Visibility visibility)
 {
     QCommandLineParser p;
     int rc = Ok;
-    if (!parse(ctx, p, {kAs}, QStringLiteral("ID TEXT"), 2, -1, &rc))
+    if (!parse(ctx, p, {asOption()}, QStringLiteral("ID TEXT"), 2, -1, &rc))
         return rc;
     auto s = Session::open(p);
     if (!s)
@@ -67,7 +70,7 @@ int runTransition(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    if (!parse(ctx, p, {kAs}, QStringLiteral("ID STATUS"), 2, 2, &rc))
+    if (!parse(ctx, p, {asOption()}, QStringLiteral("ID STATUS"), 2, 2, &rc))
         return rc;
     const QString statusName = p.positionalArguments().at(1);
     const auto to = parseStatus(statusName);
@@ -96,7 +99,7 @@ int runAssign(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    if (!parse(ctx, p, {kAs}, QStringLiteral("ID AGENT"), 2, 2, &rc))
+    if (!parse(ctx, p, {asOption()}, QStringLiteral("ID AGENT"), 2, 2, &rc))
         return rc;
     auto s = Session::open(p);
     if (!s)
@@ -135,7 +138,7 @@ int runMerge(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    if (!parse(ctx, p, {kAs}, QStringLiteral("ID INTO_ID"), 2, 2, &rc))
+    if (!parse(ctx, p, {asOption()}, QStringLiteral("ID INTO_ID"), 2, 2, &rc))
         return rc;
     auto s = Session::open(p);
     if (!s)
@@ -160,7 +163,7 @@ int runSplit(Context &ctx)
 {
     QCommandLineParser p;
     int rc = Ok;
-    if (!parse(ctx, p, {kAs}, QStringLiteral("ID MESSAGE_ID..."), 2, -1, &rc))
+    if (!parse(ctx, p, {asOption()}, QStringLiteral("ID MESSAGE_ID..."), 2, -1, &rc))
         return rc;
     QList<RowId> ids;
     for (const QString &a : p.positionalArguments().mid(1)) {
@@ -194,7 +197,7 @@ int runArchive(Context &ctx)
         QStringLiteral("older-than"),
         HelpdeskCli::tr("Archive tickets closed more than DAYS ago (default 90)."),
         QStringLiteral("DAYS"));
-    if (!parse(ctx, p, {days, kAs}, QString(), 0, 0, &rc))
+    if (!parse(ctx, p, {days, asOption()}, QString(), 0, 0, &rc))
         return rc;
     bool ok = true;
     const int d = p.isSet(days) ? p.value(days).toInt(&ok) : 90;

@@ -257,6 +257,32 @@ Result<Customer> Directory::customer(RowId id)
     return c;
 }
 
+Result<QList<Customer>> Directory::searchCustomers(const QString &text, int limit)
+{
+    const SearchQuery sq = buildSearchQuery(text);
+    if (sq.empty)
+        return Error{ErrorCode::InvalidArgument,
+                     tr("The search '%1' has no searchable words.").arg(text)};
+    auto q = m_db.exec(
+        QStringLiteral("SELECT rowid FROM customer_search WHERE customer_search MATCH ? "
+                       "ORDER BY rank LIMIT ?"),
+        {sq.fts, qBound(1, limit, 200)});
+    if (!q)
+        return q.error();
+    QList<RowId> ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
+    q->finish();
+    QList<Customer> out;
+    for (RowId id : ids) {
+        auto c = customer(id);
+        if (!c)
+            return c.error();
+        out << *c;
+    }
+    return out;
+}
+
 Result<Customer> Directory::findCustomerByIdentity(Channel channel, const QString &handle)
 {
     auto id = m_db.scalar(QStringLiteral("SELECT customer_id FROM customer_identities WHERE "

@@ -39,6 +39,8 @@ public:
     Result<Customer> ensureCustomer(Channel channel, const QString &handle, const QString &name);
     /// Links another channel identity to a customer (e.g. a Kakao nickname to an email customer).
     Result<void> addIdentity(RowId customerId, Channel channel, const QString &handle);
+    /// Customers whose name, email or phone match a full-text query (Korean-aware), best first.
+    Result<QList<Customer>> searchCustomers(const QString &text, int limit = 20);
     /// Moves every identity and ticket of `from` to `into` and deletes `from`.
     Result<void> mergeCustomers(RowId from, RowId into);
 

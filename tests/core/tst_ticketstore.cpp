@@ -382,6 +382,30 @@ private Q_SLOTS:
         QCOMPARE(search.count("환불").value(), 1);
     }
 
+    void customersAreSearchableAndLinkAcrossChannels()
+    {
+        StoreFixture f;
+        const Customer kim = f.customer("김민준");
+        f.customer("Emma Wilson");
+        // the same person on KakaoTalk is linked to the email customer
+        QVERIFY(f.directory->addIdentity(kim.id, Channel::ChatKakao, "민준이").ok());
+        QCOMPARE(f.directory->findCustomerByIdentity(Channel::ChatKakao, "민준이")->id, kim.id);
+        QCOMPARE(f.directory->findCustomerByIdentity(Channel::Email, "김민준@CUSTOMER.test")->id,
+                 kim.id);
+        // an identity belongs to one customer only
+        const Customer other = f.customer("Other");
+        QCOMPARE(f.directory->addIdentity(other.id, Channel::ChatKakao, "민준이").errorCode(),
+                 ErrorCode::Conflict);
+
+        auto hits = f.directory->searchCustomers("민준");
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().id, kim.id);
+        QCOMPARE(f.directory->searchCustomers("emma")->first().name, QString("Emma Wilson"));
+        QCOMPARE(f.directory->searchCustomers("wils")->size(), 1);
+        QCOMPARE(f.directory->searchCustomers("...").errorCode(), ErrorCode::InvalidArgument);
+    }
+
     void changedSignalNamesTickets()
     {
         StoreFixture f;

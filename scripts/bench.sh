@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the benchmarks and prints their tables. Full size by default (1,000,000 tickets, about
+# 5,000,000 messages); the seeded database is kept and reused between runs.
+#   scripts/bench.sh                 # 1M tickets in build/bench/1m.sqlite
+#   scripts/bench.sh --tickets 20000 # a quick run
+#   BENCH_DB=/path/db.sqlite scripts/bench.sh   # an existing database
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+tickets=1000000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tickets) tickets="$2"; shift 2 ;;
+    *) echo "usage: $0 [--tickets N]" >&2; exit 1 ;;
+  esac
+done
+"$root/scripts/install-deps.sh" >/dev/null
+cmake --preset default >/dev/null
+cmake --build --preset default --target bench_storage helpdesk-cli
+mkdir -p "$root/build/bench"
+db="${BENCH_DB:-$root/build/bench/seed-$tickets.sqlite}"
+if [ ! -f "$db" ]; then
+  echo "== seeding $tickets tickets into $db"
+  TIMEFORMAT="seed: %R s wall, %U s user"
+  time "$root/build/bin/helpdesk-cli" --db "$db" seed --tickets "$tickets" --json
+fi
+echo "== storage benchmark"
+"$root/build/bin/bench_storage" --db "$db"
