@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
 
 namespace hd {
@@ -224,7 +225,12 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
     SeedReport report;
     const qint64 end = (o.end.isValid() ? o.end : m_now).toMSecsSinceEpoch();
     const qint64 start = end - qint64(o.years) * 365 * kDay;
-    const bool bulk = o.tickets >= 50'000;
+    // Bulk mode trades crash safety for speed (no rollback journal, indexes rebuilt at the end),
+    // so it is only used to fill an empty database: a failed bulk seed loses nobody's data.
+    const auto existing = m_db.scalar(QStringLiteral("SELECT count(*) FROM tickets"));
+    if (!existing)
+        return existing.error();
+    const bool bulk = o.tickets >= 50'000 && existing->toLongLong() == 0;
     QSqlDatabase conn = m_db.connection();
     const SlaPolicy policy = SlaService::builtInDefault();
 
@@ -326,7 +332,7 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
         if (auto r = m_db.execScript(
                 {QStringLiteral("PRAGMA synchronous=OFF"),
                  QStringLiteral("PRAGMA cache_size=-262144"),
-                 QStringLiteral("PRAGMA wal_autocheckpoint=100000"),
+                 QStringLiteral("PRAGMA journal_mode=OFF"),
                  QStringLiteral("INSERT INTO ticket_search(ticket_search, rank) VALUES "
                                 "('automerge', 0)")});
             !r)
@@ -390,231 +396,250 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
         ~RestoreKeys() { (void)db.execScript({QStringLiteral("PRAGMA foreign_keys=ON")}); }
     } restoreKeys{m_db};
 
+    // Generation (text, tokens, timelines) runs on a second thread one chunk ahead of the
+    // writer, so both cores work; the random sequence stays the same, so the data does too.
+    struct Chunk
+    {
+        QList<QVariantList> tickets, messages, events, tags, search;
+    };
+    auto generate = [&](qint64 chunk, qint64 chunkEnd) {
+        Chunk chunkRows;
+        for (qint64 i = chunk; i < chunkEnd; ++i) {
+            const RowId id = baseId + i;
+            const qint64 at = created[i];
+            const qint64 age = end - at;
+            const Person &customer = customers[rng.bounded(int(customers.size()))];
+            const bool korean = customer.korean;
+            const bool outbound = rng.bounded(100) < 8;
+            const seedtext::Conversation conv = seedtext::make(rng, korean, outbound);
+            const Channel channel = weighted<Channel>(rng,
+                                                      {{Channel::Email, 30},
+                                                       {Channel::Web, 20},
+                                                       {Channel::ChatKakao, 20},
+                                                       {Channel::ChatChannelTalk, 10},
+                                                       {Channel::Phone, 10},
+                                                       {Channel::InApp, 5},
+                                                       {Channel::Chatbot, 3},
+                                                       {Channel::Api, 2}});
+            const Priority priority = weighted<Priority>(rng,
+                                                         {{Priority::Urgent, 5},
+                                                          {Priority::High, 15},
+                                                          {Priority::Normal, 60},
+                                                          {Priority::Low, 20}});
+            TicketStatus status;
+            if (age > 14 * kDay)
+                status = rng.bounded(100) < 99 ? TicketStatus::Closed : TicketStatus::Solved;
+            else if (age > 3 * kDay)
+                status = weighted<TicketStatus>(rng,
+                                                {{TicketStatus::Closed, 45},
+                                                 {TicketStatus::Solved, 30},
+                                                 {TicketStatus::Pending, 12},
+                                                 {TicketStatus::Assigned, 10},
+                                                 {TicketStatus::Open, 3}});
+            else
+                status = weighted<TicketStatus>(rng,
+                                                {{TicketStatus::New, 12},
+                                                 {TicketStatus::Open, 20},
+                                                 {TicketStatus::Assigned, 33},
+                                                 {TicketStatus::Pending, 20},
+                                                 {TicketStatus::Solved, 15}});
+            const Person &agent = agents[rng.bounded(int(agents.size()))];
+            const bool assigned = status != TicketStatus::New && status != TicketStatus::Open;
+            const RowId categoryId = categoryIds[conv.topic % categoryIds.size()];
+
+            // Timeline, clipped to now.
+            const qint64 frt = delay(rng, priority == Priority::Urgent ? kHour : 4 * kHour);
+            qint64 t = at;
+            QVariant firstResponse, solvedAt, closedAt;
+            qint64 updated = at;
+            QList<QVariantList> events;
+            QList<QVariantList> messages;
+            QStringList pub{conv.subject}, internal;
+            auto msg = [&](AuthorKind who, Visibility v, const QString &body, qint64 when) {
+                messages << QVariantList{uuid(rng, when),
+                                         id,
+                                         wireName(who),
+                                         who == AuthorKind::Agent ? QVariant(agent.id) : QVariant(),
+                                         who == AuthorKind::Customer ? QVariant(customer.id)
+                                                                     : QVariant(),
+                                         wireName(v),
+                                         body,
+                                         when};
+                (v == Visibility::Public ? pub : internal) << body;
+                updated = qMax(updated, when);
+            };
+            auto ev = [&](EventKind k, AuthorKind who, qint64 when, const QVariant &oldV,
+                          const QVariant &newV) {
+                events << QVariantList{id,
+                                       wireName(k),
+                                       wireName(who),
+                                       who == AuthorKind::Agent ? QVariant(agent.id) : QVariant(),
+                                       when,
+                                       oldV,
+                                       newV};
+                updated = qMax(updated, when);
+            };
+            ev(EventKind::Created, outbound ? AuthorKind::Agent : AuthorKind::Customer, at, {},
+               QStringLiteral("new"));
+            msg(outbound ? AuthorKind::Agent : AuthorKind::Customer, Visibility::Public,
+                conv.firstMessage, at);
+            if (outbound)
+                firstResponse = at;
+            QString current = QStringLiteral("new");
+            auto move = [&](const QString &to, qint64 when) {
+                ev(EventKind::Status, AuthorKind::Agent, when, current, to);
+                current = to;
+            };
+            if (status != TicketStatus::New) {
+                t += qMin(frt / 4, 10 * kMinute);
+                move(QStringLiteral("open"), t);
+            }
+            if (assigned) {
+                t += kMinute;
+                ev(EventKind::Assignee, AuthorKind::Agent, t, {}, agent.id);
+                move(QStringLiteral("assigned"), t);
+                if (!conv.internalNote.isEmpty())
+                    msg(AuthorKind::Agent, Visibility::Internal, conv.internalNote, t + kMinute);
+                for (int k = 0; k < conv.agentReplies.size(); ++k) {
+                    t = k == 0 ? qMax(t + kMinute, at + frt) : t + delay(rng, 3 * kHour);
+                    if (t >= end - kMinute)
+                        break;
+                    msg(AuthorKind::Agent, Visibility::Public, conv.agentReplies[k], t);
+                    if (firstResponse.isNull()) {
+                        firstResponse = t;
+                        ev(EventKind::FirstResponse, AuthorKind::Agent, t, {}, {});
+                    }
+                    const bool last = k + 1 == conv.agentReplies.size();
+                    if (last && status == TicketStatus::Pending) {
+                        move(QStringLiteral("pending"), t);
+                        break;
+                    }
+                    const qint64 back = t + delay(rng, 5 * kHour);
+                    if (last || back >= end - kMinute)
+                        break;
+                    t = back;
+                    msg(AuthorKind::Customer, Visibility::Public, conv.customerReplies[k], t);
+                }
+                if (status == TicketStatus::Solved || status == TicketStatus::Closed) {
+                    t = qMin(end - 2 * kMinute, t + delay(rng, 2 * kHour));
+                    move(QStringLiteral("solved"), t);
+                    solvedAt = t;
+                    if (status == TicketStatus::Closed) {
+                        // auto-close 72 h after solved
+                        t = qMin(end - kMinute, t + 72 * kHour);
+                        move(QStringLiteral("closed"), t);
+                        closedAt = t;
+                    }
+                }
+            }
+            // The generated history decides the final status.
+            status = parseStatus(current).value_or(TicketStatus::New);
+            QVariant csat;
+            if ((status == TicketStatus::Solved || status == TicketStatus::Closed)
+                && rng.bounded(10) < 3)
+                csat = weighted<int>(rng, {{5, 45}, {4, 30}, {3, 12}, {2, 6}, {1, 7}});
+
+            QVariant frDue, resDue, pausedSince;
+            qint64 slaDue = std::numeric_limits<qint64>::max();
+            if (isActive(status)) {
+                SlaTimeline tl;
+                tl.createdAt = QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc());
+                if (!firstResponse.isNull())
+                    tl.firstResponseAt = QDateTime::fromMSecsSinceEpoch(firstResponse.toLongLong(),
+                                                                        QTimeZone::utc());
+                if (status == TicketStatus::Pending)
+                    tl.pauses << SlaPause{QDateTime::fromMSecsSinceEpoch(t, QTimeZone::utc()),
+                                          QDateTime()};
+                const SlaState s
+                    = computeSla(policy, SlaService::toSla(priority), tl,
+                                 QDateTime::fromMSecsSinceEpoch(end, QTimeZone::utc()));
+                auto open = [](const SlaClock &c) {
+                    return (c.status == SlaClockStatus::Running
+                            || c.status == SlaClockStatus::Breached)
+                            && !c.stoppedAt.isValid() && c.dueAt.isValid()
+                        ? QVariant(c.dueAt.toMSecsSinceEpoch())
+                        : QVariant();
+                };
+                frDue = open(s.firstResponse);
+                resDue = open(s.resolution);
+                for (const QVariant &d : {frDue, resDue})
+                    if (!d.isNull())
+                        slaDue = qMin(slaDue, d.toLongLong());
+                if (status == TicketStatus::Pending)
+                    pausedSince = t;
+            }
+
+            chunkRows.tickets << QVariantList(
+                {id,
+                 uuid(rng, at),
+                 baseNumber + i,
+                 conv.subject,
+                 conv.firstMessage,
+                 wireName(channel),
+                 wireName(outbound ? Direction::Outbound : Direction::Inbound),
+                 wireName(status),
+                 int(priority),
+                 categoryId,
+                 customer.id,
+                 assigned ? QVariant(agent.id) : QVariant(),
+                 teamIds[int(agent.id % teamIds.size())],
+                 at,
+                 updated,
+                 firstResponse,
+                 solvedAt,
+                 closedAt,
+                 frDue,
+                 resDue,
+                 pausedSince,
+                 slaDue,
+                 csat,
+                 customer.name.toLower(),
+                 assigned ? agent.name.toLower() : QString()});
+            chunkRows.messages << messages;
+            chunkRows.events << events;
+            if (rng.bounded(20) == 0)
+                chunkRows.tags << QVariantList{
+                    id, korean ? QStringLiteral("vip") : QStringLiteral("follow_up")};
+            const QStringList internalBodies = internal;
+            const SearchIndex::Doc doc = SearchIndex::analyze(pub.takeFirst(), pub, internalBodies);
+            chunkRows.search << QVariantList{id, doc.pub, doc.internal};
+        }
+        return chunkRows;
+    };
+    auto write = [&](const Chunk &c) -> Result<void> {
+        Writer w(conn);
+        for (const auto &[batch, rows] :
+             {std::pair{&w.ticket, &c.tickets}, std::pair{&w.message, &c.messages},
+              std::pair{&w.event, &c.events}, std::pair{&w.tag, &c.tags},
+              std::pair{&w.search, &c.search}})
+            for (const QVariantList &row : *rows)
+                if (!w.add(*batch, row))
+                    return Error{ErrorCode::Storage, w.error};
+        if (!w.flush())
+            return Error{ErrorCode::Storage, w.error};
+        return {};
+    };
+    std::future<Chunk> next
+        = std::async(std::launch::async, generate, qint64(0), qMin(o.tickets, kChunk));
     for (qint64 chunk = 0; chunk < o.tickets; chunk += kChunk) {
         const qint64 chunkEnd = qMin(o.tickets, chunk + kChunk);
-        Writer w(conn);
-        auto r = m_db.transaction([&]() -> Result<void> {
-            for (qint64 i = chunk; i < chunkEnd; ++i) {
-                const RowId id = baseId + i;
-                const qint64 at = created[i];
-                const qint64 age = end - at;
-                const Person &customer = customers[rng.bounded(int(customers.size()))];
-                const bool korean = customer.korean;
-                const bool outbound = rng.bounded(100) < 8;
-                const seedtext::Conversation conv = seedtext::make(rng, korean, outbound);
-                const Channel channel = weighted<Channel>(rng,
-                                                          {{Channel::Email, 30},
-                                                           {Channel::Web, 20},
-                                                           {Channel::ChatKakao, 20},
-                                                           {Channel::ChatChannelTalk, 10},
-                                                           {Channel::Phone, 10},
-                                                           {Channel::InApp, 5},
-                                                           {Channel::Chatbot, 3},
-                                                           {Channel::Api, 2}});
-                const Priority priority = weighted<Priority>(rng,
-                                                             {{Priority::Urgent, 5},
-                                                              {Priority::High, 15},
-                                                              {Priority::Normal, 60},
-                                                              {Priority::Low, 20}});
-                TicketStatus status;
-                if (age > 14 * kDay)
-                    status = rng.bounded(100) < 99 ? TicketStatus::Closed : TicketStatus::Solved;
-                else if (age > 3 * kDay)
-                    status = weighted<TicketStatus>(rng,
-                                                    {{TicketStatus::Closed, 45},
-                                                     {TicketStatus::Solved, 30},
-                                                     {TicketStatus::Pending, 12},
-                                                     {TicketStatus::Assigned, 10},
-                                                     {TicketStatus::Open, 3}});
-                else
-                    status = weighted<TicketStatus>(rng,
-                                                    {{TicketStatus::New, 12},
-                                                     {TicketStatus::Open, 20},
-                                                     {TicketStatus::Assigned, 33},
-                                                     {TicketStatus::Pending, 20},
-                                                     {TicketStatus::Solved, 15}});
-                const Person &agent = agents[rng.bounded(int(agents.size()))];
-                const bool assigned = status != TicketStatus::New && status != TicketStatus::Open;
-                const RowId categoryId = categoryIds[conv.topic % categoryIds.size()];
-
-                // Timeline, clipped to now.
-                const qint64 frt = delay(rng, priority == Priority::Urgent ? kHour : 4 * kHour);
-                qint64 t = at;
-                QVariant firstResponse, solvedAt, closedAt;
-                qint64 updated = at;
-                QList<QVariantList> events;
-                QList<QVariantList> messages;
-                QStringList pub{conv.subject}, internal;
-                auto msg = [&](AuthorKind who, Visibility v, const QString &body, qint64 when) {
-                    messages << QVariantList{
-                        uuid(rng, when),
-                        id,
-                        wireName(who),
-                        who == AuthorKind::Agent ? QVariant(agent.id) : QVariant(),
-                        who == AuthorKind::Customer ? QVariant(customer.id) : QVariant(),
-                        wireName(v),
-                        body,
-                        when};
-                    (v == Visibility::Public ? pub : internal) << body;
-                    updated = qMax(updated, when);
-                };
-                auto ev = [&](EventKind k, AuthorKind who, qint64 when, const QVariant &oldV,
-                              const QVariant &newV) {
-                    events << QVariantList{
-                        id,
-                        wireName(k),
-                        wireName(who),
-                        who == AuthorKind::Agent ? QVariant(agent.id) : QVariant(),
-                        when,
-                        oldV,
-                        newV};
-                    updated = qMax(updated, when);
-                };
-                ev(EventKind::Created, outbound ? AuthorKind::Agent : AuthorKind::Customer, at, {},
-                   QStringLiteral("new"));
-                msg(outbound ? AuthorKind::Agent : AuthorKind::Customer, Visibility::Public,
-                    conv.firstMessage, at);
-                if (outbound)
-                    firstResponse = at;
-                QString current = QStringLiteral("new");
-                auto move = [&](const QString &to, qint64 when) {
-                    ev(EventKind::Status, AuthorKind::Agent, when, current, to);
-                    current = to;
-                };
-                if (status != TicketStatus::New) {
-                    t += qMin(frt / 4, 10 * kMinute);
-                    move(QStringLiteral("open"), t);
-                }
-                if (assigned) {
-                    t += kMinute;
-                    ev(EventKind::Assignee, AuthorKind::Agent, t, {}, agent.id);
-                    move(QStringLiteral("assigned"), t);
-                    if (!conv.internalNote.isEmpty())
-                        msg(AuthorKind::Agent, Visibility::Internal, conv.internalNote,
-                            t + kMinute);
-                    for (int k = 0; k < conv.agentReplies.size(); ++k) {
-                        t = k == 0 ? qMax(t + kMinute, at + frt) : t + delay(rng, 3 * kHour);
-                        if (t >= end - kMinute)
-                            break;
-                        msg(AuthorKind::Agent, Visibility::Public, conv.agentReplies[k], t);
-                        if (firstResponse.isNull()) {
-                            firstResponse = t;
-                            ev(EventKind::FirstResponse, AuthorKind::Agent, t, {}, {});
-                        }
-                        const bool last = k + 1 == conv.agentReplies.size();
-                        if (last && status == TicketStatus::Pending) {
-                            move(QStringLiteral("pending"), t);
-                            break;
-                        }
-                        const qint64 back = t + delay(rng, 5 * kHour);
-                        if (last || back >= end - kMinute)
-                            break;
-                        t = back;
-                        msg(AuthorKind::Customer, Visibility::Public, conv.customerReplies[k], t);
-                    }
-                    if (status == TicketStatus::Solved || status == TicketStatus::Closed) {
-                        t = qMin(end - 2 * kMinute, t + delay(rng, 2 * kHour));
-                        move(QStringLiteral("solved"), t);
-                        solvedAt = t;
-                        if (status == TicketStatus::Closed) {
-                            // auto-close 72 h after solved
-                            t = qMin(end - kMinute, t + 72 * kHour);
-                            move(QStringLiteral("closed"), t);
-                            closedAt = t;
-                        }
-                    }
-                }
-                // The generated history decides the final status.
-                status = parseStatus(current).value_or(TicketStatus::New);
-                QVariant csat;
-                if ((status == TicketStatus::Solved || status == TicketStatus::Closed)
-                    && rng.bounded(10) < 3)
-                    csat = weighted<int>(rng, {{5, 45}, {4, 30}, {3, 12}, {2, 6}, {1, 7}});
-
-                QVariant frDue, resDue, pausedSince;
-                qint64 slaDue = std::numeric_limits<qint64>::max();
-                if (isActive(status)) {
-                    SlaTimeline tl;
-                    tl.createdAt = QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc());
-                    if (!firstResponse.isNull())
-                        tl.firstResponseAt = QDateTime::fromMSecsSinceEpoch(
-                            firstResponse.toLongLong(), QTimeZone::utc());
-                    if (status == TicketStatus::Pending)
-                        tl.pauses << SlaPause{QDateTime::fromMSecsSinceEpoch(t, QTimeZone::utc()),
-                                              QDateTime()};
-                    const SlaState s
-                        = computeSla(policy, SlaService::toSla(priority), tl,
-                                     QDateTime::fromMSecsSinceEpoch(end, QTimeZone::utc()));
-                    auto open = [](const SlaClock &c) {
-                        return (c.status == SlaClockStatus::Running
-                                || c.status == SlaClockStatus::Breached)
-                                && !c.stoppedAt.isValid() && c.dueAt.isValid()
-                            ? QVariant(c.dueAt.toMSecsSinceEpoch())
-                            : QVariant();
-                    };
-                    frDue = open(s.firstResponse);
-                    resDue = open(s.resolution);
-                    for (const QVariant &d : {frDue, resDue})
-                        if (!d.isNull())
-                            slaDue = qMin(slaDue, d.toLongLong());
-                    if (status == TicketStatus::Pending)
-                        pausedSince = t;
-                }
-
-                if (!w.add(w.ticket,
-                           {id,
-                            uuid(rng, at),
-                            baseNumber + i,
-                            conv.subject,
-                            conv.firstMessage,
-                            wireName(channel),
-                            wireName(outbound ? Direction::Outbound : Direction::Inbound),
-                            wireName(status),
-                            int(priority),
-                            categoryId,
-                            customer.id,
-                            assigned ? QVariant(agent.id) : QVariant(),
-                            teamIds[int(agent.id % teamIds.size())],
-                            at,
-                            updated,
-                            firstResponse,
-                            solvedAt,
-                            closedAt,
-                            frDue,
-                            resDue,
-                            pausedSince,
-                            slaDue,
-                            csat,
-                            customer.name.toLower(),
-                            assigned ? agent.name.toLower() : QString()}))
-                    return Error{ErrorCode::Storage, w.error};
-                for (const QVariantList &m : std::as_const(messages))
-                    if (!w.add(w.message, m))
-                        return Error{ErrorCode::Storage, w.error};
-                for (const QVariantList &e : std::as_const(events))
-                    if (!w.add(w.event, e))
-                        return Error{ErrorCode::Storage, w.error};
-                if (rng.bounded(20) == 0
-                    && !w.add(w.tag,
-                              {id, korean ? QStringLiteral("vip") : QStringLiteral("follow_up")}))
-                    return Error{ErrorCode::Storage, w.error};
-                const QStringList internalBodies = internal;
-                const SearchIndex::Doc doc
-                    = SearchIndex::analyze(pub.takeFirst(), pub, internalBodies);
-                if (!w.add(w.search, {id, doc.pub, doc.internal}))
-                    return Error{ErrorCode::Storage, w.error};
-                report.messages += messages.size();
-                report.events += events.size();
-            }
-            if (!w.flush())
-                return Error{ErrorCode::Storage, w.error};
-            return {};
-        });
-        if (!r)
+        const Chunk rows = next.get();
+        if (chunkEnd < o.tickets)
+            next = std::async(std::launch::async, generate, chunkEnd,
+                              qMin(o.tickets, chunkEnd + kChunk));
+        auto r = m_db.transaction([&]() -> Result<void> { return write(rows); });
+        if (!r) {
+            if (next.valid())
+                next.wait();
             return r.error();
+        }
         report.tickets = chunkEnd;
+        report.messages += rows.messages.size();
+        report.events += rows.events.size();
         if (o.progress && !o.progress(chunkEnd, o.tickets)) {
             report.cancelled = true;
+            if (next.valid())
+                next.wait();
             break;
         }
     }
@@ -644,8 +669,7 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
                 {QStringLiteral("INSERT INTO ticket_search(ticket_search) VALUES ('optimize')"),
                  QStringLiteral("INSERT INTO ticket_search(ticket_search, rank) VALUES "
                                 "('automerge', 4)"),
-                 QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"),
-                 QStringLiteral("PRAGMA wal_autocheckpoint=1000"),
+                 QStringLiteral("PRAGMA journal_mode=WAL"),
                  QStringLiteral("PRAGMA cache_size=-65536"),
                  QStringLiteral("PRAGMA synchronous=NORMAL")});
             !r)

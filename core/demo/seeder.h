@@ -41,7 +41,9 @@ struct SeedReport
 /// weekday and hour-of-day shape, agents, customers, teams and categories, a status mix like a
 /// real helpdesk's (older tickets closed), events for every change, SLA due times, CSAT and the
 /// search index. Deterministic for a seed. Writes in chunks of 10,000 tickets, each one
-/// transaction; for large runs the list indexes are rebuilt once at the end.
+/// transaction, while a second thread generates the next chunk. Large seeds into an empty
+/// database run in bulk mode: no rollback journal and list indexes rebuilt once at the end (a
+/// seed that fails there leaves a database to delete; an existing database is never seeded so).
 class Seeder
 {
     Q_DECLARE_TR_FUNCTIONS(hd::Seeder)

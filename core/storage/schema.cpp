@@ -134,8 +134,10 @@ static const std::vector<const char *> kV1 = {
     // the subject, public messages and the requester's name; internal holds internal notes, so
     // customer-facing searches can be restricted to {pub}. Text goes in already analysed
     // (core/storage/searchtext.h: Hangul as overlapping bigrams, Latin as words).
+    // prefix='1': a one-character prefix index, so that a one-syllable query (환*), which
+    // otherwise merges the postings of every bigram starting with 환, is a single lookup.
     R"(CREATE VIRTUAL TABLE ticket_search USING fts5(pub, internal, content='',
-        tokenize='unicode61 remove_diacritics 2'))",
+        tokenize='unicode61 remove_diacritics 2', prefix='1'))",
     R"(CREATE VIRTUAL TABLE customer_search USING fts5(body, content='',
         tokenize='unicode61 remove_diacritics 2'))",
 };

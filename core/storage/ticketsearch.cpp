@@ -48,7 +48,12 @@ Result<QList<SearchHit>> TicketSearch::search(const QString &text, const SearchO
     if (!expr)
         return expr.error();
     const int limit = qBound(1, options.limit, 500);
-    const bool relevance = options.order == SearchOptions::Order::Relevance;
+    // A query made only of single syllables (환, 결 제) matches by prefix over many index terms;
+    // bm25 over such expansions is costly and says little, so those list newest first.
+    const bool singleSyllables = std::all_of(terms.cbegin(), terms.cend(), [](const QString &t) {
+        return t.size() == 1 && t.at(0).script() != QChar::Script_Latin && t.at(0).isLetter();
+    });
+    const bool relevance = options.order == SearchOptions::Order::Relevance && !singleSyllables;
     // Ranking every hit of a broad query (환 hits a third of all tickets) costs time proportional
     // to the hits, so relevance ranks the newest kRelevanceWindow hits, which is exact for every
     // query with fewer hits and "best among the recent" for the broad ones.

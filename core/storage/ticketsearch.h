@@ -41,7 +41,7 @@ class TicketSearch
 
 public:
     /// Relevance ranks at most this many of the newest hits (see search()).
-    static constexpr int kRelevanceWindow = 2000;
+    static constexpr int kRelevanceWindow = 1000;
     explicit TicketSearch(Database &db);
     Result<QList<SearchHit>> search(const QString &text, const SearchOptions &options = {});
     Result<qint64> count(const QString &text, const SearchOptions &options = {});
