@@ -931,6 +931,21 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::SavedViews</name>
+    <message>
+        <source>A view name must have 1 to %1 characters.</source>
+        <translation>보기 이름은 1~%1자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>No agent with id %1.</source>
+        <translation>ID가 %1인 상담원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No saved view with id %1.</source>
+        <translation>ID가 %1인 저장된 보기가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>hd::SearchIndex</name>
     <message>
         <source>Rebuilding the search index was cancelled.</source>
