@@ -26,3 +26,6 @@ if [ ! -f "$db" ]; then
 fi
 echo "== storage benchmark"
 "$root/build/bin/bench_storage" --db "$db"
+echo "== chat import benchmark (1,000,000-line KakaoTalk export)"
+cmake --build --preset default --target bench_import >/dev/null
+"$root/build/bin/bench_import" --lines "${IMPORT_LINES:-1000000}"

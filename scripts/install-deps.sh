@@ -15,6 +15,8 @@ packages=(
   sqlite3 libsqlite3-dev
   # GUI tests and screenshots
   xvfb xauth fonts-noto-cjk
+  # libFuzzer targets of the parsers (scripts/fuzz.sh): clang with its sanitizer runtimes
+  clang libclang-rt-dev
 )
 
 as_root() {

@@ -343,6 +343,66 @@
         <source>Sort column: number, subject, requester, status, priority, category, assignee, channel, direction, created, updated, sla_due.</source>
         <translation>정렬 열: number, subject, requester, status, priority, category, assignee, channel, direction, created, updated, sla_due.</translation>
     </message>
+    <message>
+        <source>A pause longer than MINUTES starts a new ticket (default 30).</source>
+        <translation>MINUTES분보다 긴 공백이 있으면 새 티켓을 시작합니다(기본값: 30).</translation>
+    </message>
+    <message>
+        <source>ChannelTalk: split a chat open longer than HOURS (default 24).</source>
+        <translation>채널톡: HOURS시간보다 오래 열려 있는 채팅을 나눕니다(기본값: 24).</translation>
+    </message>
+    <message>
+        <source>A sender on the business side (repeatable).</source>
+        <translation>업체 측 보낸 사람(여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <source>Time zone of the export&apos;s times (default: this machine&apos;s).</source>
+        <translation>내보내기 파일에 기록된 시각의 시간대(기본값: 이 컴퓨터의 시간대).</translation>
+    </message>
+    <message>
+        <source>Name of the conversation (default: the export&apos;s title or file name).</source>
+        <translation>대화 이름(기본값: 내보내기 파일의 제목 또는 파일 이름).</translation>
+    </message>
+    <message>
+        <source>Unknown import type &apos;%1&apos;; use kakao or channeltalk.</source>
+        <translation>알 수 없는 가져오기 유형 &apos;%1&apos;입니다. kakao 또는 channeltalk를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>--gap needs a number of minutes, not &apos;%1&apos;.</source>
+        <translation>--gap에는 &apos;%1&apos;이(가) 아닌 분 단위 숫자를 지정해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &apos;%1&apos; (use e.g. Asia/Seoul).</source>
+        <translation>알 수 없는 시간대 &apos;%1&apos;입니다. Asia/Seoul과 같은 형식을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a readable file.</source>
+        <translation>&apos;%1&apos;은(는) 읽을 수 있는 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>importing: %1 / %2 conversations</source>
+        <translation>가져오는 중: 대화 %1 / %2개</translation>
+    </message>
+    <message>
+        <source>--max-open needs a number of hours, not &apos;%1&apos;.</source>
+        <translation>--max-open에는 &apos;%1&apos;이(가) 아닌 시간 단위 숫자를 지정해야 합니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2 tickets created, %3 continued, %4 messages added, %5 already there, %6 system lines, %7 problems.</source>
+        <translation>%1: 티켓 %2개 생성, %3개 이어짐, 메시지 %4개 추가, %5개는 이미 있음, 시스템 메시지 %6개, 문제 %7건.</translation>
+    </message>
+    <message>
+        <source>  line %1: %2 (%3)</source>
+        <translation>  %1번 줄: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>시스템</translation>
+    </message>
+    <message>
+        <source>Import a chat export; conversations are cut into tickets at pauses.</source>
+        <translation>대화 내보내기 파일을 가져옵니다. 대화는 공백을 기준으로 티켓으로 나뉩니다.</translation>
+    </message>
 </context>
 <context>
     <name>hd::AboutDialog</name>
@@ -1211,6 +1271,182 @@ You can also start from an empty database.</source>
     <message>
         <source>Cannot change status from %1 to %2; allowed from %1: %3.</source>
         <translation>%1에서 %2(으)로 상태를 변경할 수 없습니다. %1에서 변경 가능한 상태: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::chat::ChannelTalkParser</name>
+    <message>
+        <source>Expected &quot;%1&quot; to be a string.</source>
+        <translation>&quot;%1&quot;은(는) 문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Expected a non-empty string &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot;은(는) 비어 있지 않은 문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;%1&quot; to be epoch milliseconds (a whole number of 13 digits), got %2.</source>
+        <translation>&quot;%1&quot;은(는) 에포크 밀리초(13자리 정수)여야 하지만 %2입니다.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;%1&quot; to be an array of strings.</source>
+        <translation>&quot;%1&quot;은(는) 문자열 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Expected a userChat object.</source>
+        <translation>userChat 객체가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Expected a message object.</source>
+        <translation>메시지 객체가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;createdAt&quot; in epoch milliseconds.</source>
+        <translation>&quot;createdAt&quot;은(는) 에포크 밀리초여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A message of a &quot;%1&quot; chat, not of a userChat.</source>
+        <translation>userChat이 아닌 &quot;%1&quot; 채팅의 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;personType&quot; to be user, manager or bot.</source>
+        <translation>&quot;personType&quot;은(는) user, manager 또는 bot이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;%1&quot; to be an array.</source>
+        <translation>&quot;%1&quot;은(는) 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Expected a person object.</source>
+        <translation>person 객체가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;%1&quot; to be an object.</source>
+        <translation>&quot;%1&quot;은(는) 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object (a ChannelTalk response or webhook body).</source>
+        <translation>JSON 객체(채널톡 응답 또는 웹훅 본문)가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Unsupported webhook type &quot;%1&quot;; expected message, userChat, user or manager.</source>
+        <translation>지원하지 않는 웹훅 유형 &quot;%1&quot;입니다. message, userChat, user 또는 manager여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Not a ChannelTalk document: expected userChats, messages, users, managers or a webhook body.</source>
+        <translation>채널톡 문서가 아닙니다. userChats, messages, users, managers 또는 웹훅 본문이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Invalid JSON at byte %1 (line %2, column %3): %4.</source>
+        <translation>%1바이트 위치(%2번 줄, %3번 열)의 JSON이 잘못되었습니다: %4.</translation>
+    </message>
+    <message>
+        <source>The input holds no JSON document.</source>
+        <translation>입력에 JSON 문서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>%1 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB.</source>
+        <translation>%1의 크기가 %2MB를 초과합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::chat::ChatImporter</name>
+    <message>
+        <source>The conversation needs a name to be imported.</source>
+        <translation>대화를 가져오려면 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A system line outside any conversation; no ticket to keep it in.</source>
+        <translation>어느 대화에도 속하지 않는 시스템 메시지입니다. 저장할 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 channel account</source>
+        <translation>%1 채널 계정</translation>
+    </message>
+    <message>
+        <source>Conversation on %1</source>
+        <translation>%1 대화</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is closed; the new messages of its conversation were not added.</source>
+        <translation>티켓 #%1이(가) 종료된 상태이므로 해당 대화의 새 메시지를 추가하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled after %1 of %2 conversations; importing the file again continues it.</source>
+        <translation>대화 %2개 중 %1개를 가져온 후 가져오기가 취소되었습니다. 파일을 다시 가져오면 이어서 진행합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::chat::KakaoParser</name>
+    <message>
+        <source>Parsing cancelled.</source>
+        <translation>구문 분석이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Text before the first message: expected the title, the saved-at line, a date line or a message line.</source>
+        <translation>첫 메시지 앞에 텍스트가 있습니다. 제목, 저장 일시 줄, 날짜 줄 또는 메시지 줄이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Text after a date line that belongs to no message: expected a message line.</source>
+        <translation>날짜 줄 다음에 어느 메시지에도 속하지 않는 텍스트가 있습니다. 메시지 줄이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Part of the unreadable row that starts on line %1.</source>
+        <translation>%1번 줄에서 시작하는 읽을 수 없는 행의 일부입니다.</translation>
+    </message>
+    <message>
+        <source>Expected a row of date (yyyy-MM-dd HH:mm:ss), user and message.</source>
+        <translation>날짜(yyyy-MM-dd HH:mm:ss), 사용자, 메시지로 이루어진 행이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Not read: the quotes of the rows above do not pair up.</source>
+        <translation>읽지 않음: 위 행들의 따옴표 짝이 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A quoted field starts here and is never closed; the next lines are read anew.</source>
+        <translation>따옴표로 묶인 필드가 여기서 시작되었지만 닫히지 않았습니다. 다음 줄부터 새로 읽습니다.</translation>
+    </message>
+    <message>
+        <source>The file is too large to import.</source>
+        <translation>파일이 너무 커서 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The file is empty: it holds no text.</source>
+        <translation>파일이 비어 있습니다. 텍스트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Unknown export format &quot;%1&quot;; known formats: %2.</source>
+        <translation>알 수 없는 내보내기 형식 &quot;%1&quot;입니다. 지원되는 형식: %2.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text, and this system has no CP949/EUC-KR decoder to read it as Korean legacy text.</source>
+        <translation>파일이 UTF-8 텍스트가 아니며, 이 시스템에는 기존 한국어 인코딩 텍스트로 읽을 CP949/EUC-KR 디코더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This is not a KakaoTalk chat export: none of its first %1 lines is a message or date line of a known layout (read as %2).</source>
+        <translation>카카오톡 대화 내보내기 파일이 아닙니다. 처음 %1줄 중 알려진 형식의 메시지 줄이나 날짜 줄이 없습니다(%2(으)로 읽음).</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 GB and cannot be imported.</source>
+        <translation>%1의 크기가 1GB를 초과하여 가져올 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::csv</name>
+    <message>
+        <source>A quoted field that starts on this line is never closed; the rest of the text was read into it.</source>
+        <translation>이 줄에서 시작된 따옴표 필드가 닫히지 않아 나머지 텍스트를 모두 이 필드로 읽었습니다.</translation>
     </message>
 </context>
 <context>

@@ -362,7 +362,8 @@ int runShow(Context &ctx)
                         wireName(t->direction))
             << '\n';
     for (const Message &m : *messages) {
-        const QString who = m.visibility == Visibility::Internal
+        const QString who = m.authorKind == AuthorKind::System ? HelpdeskCli::tr("system")
+            : m.visibility == Visibility::Internal
             ? HelpdeskCli::tr("internal note by %1").arg(m.authorName)
             : m.authorName;
         ctx.out << "\n[" << m.id << "] "

@@ -65,6 +65,12 @@ const QList<Command> &commands()
          QT_TRANSLATE_NOOP("HelpdeskCli", "Move messages into a new linked ticket."), runSplit},
         {QStringLiteral("archive"), QStringLiteral("archive [--older-than DAYS]"),
          QT_TRANSLATE_NOOP("HelpdeskCli", "Archive tickets closed long ago."), runArchive},
+        {QStringLiteral("import"),
+         QStringLiteral(
+             "import kakao|channeltalk PATH [--gap MINUTES] [--agent NAME]... [--tz ZONE]"),
+         QT_TRANSLATE_NOOP("HelpdeskCli",
+                           "Import a chat export; conversations are cut into tickets at pauses."),
+         runImport},
         {QStringLiteral("version"), QStringLiteral("version [--json]"),
          QT_TRANSLATE_NOOP("HelpdeskCli", "Print the version of helpdesk and Qt."), runVersion},
     };

@@ -20,5 +20,6 @@ int runReply(Context &ctx);
 int runMerge(Context &ctx);
 int runSplit(Context &ctx);
 int runArchive(Context &ctx);
+int runImport(Context &ctx);
 
 } // namespace hd::cli

@@ -343,7 +343,8 @@ Result<void> TicketStore::applyStatus(const Ticket &t, TicketStatus to, const Ac
     return writeEvent(t.id, EventKind::Status, actor, at, wireName(t.status), wireName(to));
 }
 
-Result<void> TicketStore::transition(RowId ticketId, TicketStatus to, const Actor &actor)
+Result<void> TicketStore::transition(RowId ticketId, TicketStatus to, const Actor &actor,
+                                     const QDateTime &at)
 {
     auto t = ticket(ticketId);
     if (!t)
@@ -355,13 +356,14 @@ Result<void> TicketStore::transition(RowId ticketId, TicketStatus to, const Acto
             ErrorCode::Conflict,
             tr("Ticket #%1 has no assignee; assign an agent to make it assigned.").arg(t->number)};
     return inTransaction({ticketId}, [&]() -> Result<void> {
-        if (auto s = applyStatus(*t, to, actor, m_clock.now()); !s)
+        if (auto s = applyStatus(*t, to, actor, at.isValid() ? at.toUTC() : m_clock.now()); !s)
             return s;
         return m_sla->refresh(ticketId);
     });
 }
 
-Result<void> TicketStore::assign(RowId ticketId, RowId agentId, const Actor &actor)
+Result<void> TicketStore::assign(RowId ticketId, RowId agentId, const Actor &actor,
+                                 const QDateTime &when)
 {
     auto t = ticket(ticketId);
     if (!t)
@@ -381,7 +383,7 @@ Result<void> TicketStore::assign(RowId ticketId, RowId agentId, const Actor &act
         if (!exists->toBool())
             return Error{ErrorCode::Conflict, tr("Agent %1 is deactivated.").arg(agentId)};
     }
-    const QDateTime at = m_clock.now();
+    const QDateTime at = when.isValid() ? when.toUTC() : m_clock.now();
     return inTransaction({ticketId}, [&]() -> Result<void> {
         auto q = m_db.exec(
             QStringLiteral(

@@ -75,8 +75,11 @@ public:
 
     Result<Message> addMessage(RowId ticketId, const NewMessage &m);
 
-    Result<void> transition(RowId ticketId, TicketStatus to, const Actor &actor);
-    Result<void> assign(RowId ticketId, RowId agentId, const Actor &actor); ///< 0 = unassign
+    /// `at` (default now) lets importers record when a change happened in the source system.
+    Result<void> transition(RowId ticketId, TicketStatus to, const Actor &actor,
+                            const QDateTime &at = {});
+    Result<void> assign(RowId ticketId, RowId agentId, const Actor &actor,
+                        const QDateTime &at = {}); ///< 0 = unassign
     Result<void> setPriority(RowId ticketId, Priority p, const Actor &actor);
     Result<void> setCategory(RowId ticketId, RowId categoryId, const Actor &actor);
     Result<void> setTeam(RowId ticketId, RowId teamId, const Actor &actor);

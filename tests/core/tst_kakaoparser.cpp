@@ -1,0 +1,894 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/channels/kakaoparser.h"
+#include "core/channels/textdecode.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QStringDecoder>
+#include <QStringEncoder>
+#include <QTest>
+
+#include <algorithm>
+
+using hd::ErrorCode;
+using hd::chat::ChatRecord;
+using hd::chat::KakaoOptions;
+using hd::chat::KakaoParser;
+using hd::chat::Media;
+using hd::chat::ParsedChat;
+using hd::chat::RecordKind;
+
+namespace {
+
+QString sourceDir()
+{
+    return qEnvironmentVariable("HELPDESK_SOURCE_DIR", QDir::currentPath());
+}
+
+QByteArray readData(const QString &name)
+{
+    QFile file(sourceDir() + "/tests/data/kakao/" + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+KakaoOptions seoul()
+{
+    KakaoOptions options;
+    options.timeZone = QTimeZone("Asia/Seoul");
+    return options;
+}
+
+QString mediaCode(Media media)
+{
+    switch (media) {
+    case Media::None:
+        return "-";
+    case Media::Photo:
+        return "P";
+    case Media::Video:
+        return "V";
+    case Media::Emoticon:
+        return "E";
+    case Media::File:
+        return "F";
+    case Media::Voice:
+        return "A";
+    case Media::Deleted:
+        return "D";
+    case Media::Other:
+        return "O";
+    }
+    return "?";
+}
+
+QString utc(const QDateTime &at)
+{
+    if (!at.isValid())
+        return "invalid";
+    return at.toUTC().toString("yyyy-MM-dd HH:mm:ss");
+}
+
+// "kind|sender|UTC time|media|firstLine-lastLine|text"
+QString describe(const ChatRecord &r)
+{
+    return QString(r.kind == RecordKind::Message ? "M" : "S") + "|" + r.sender + "|" + utc(r.at)
+        + "|" + mediaCode(r.media) + "|" + QString::number(r.firstLine) + "-"
+        + QString::number(r.lastLine) + "|" + r.text;
+}
+
+// Every line 1..totalLines is in exactly one record span or problem, or counted in headerLines.
+bool accountingHolds(const ParsedChat &chat, QString *why)
+{
+    QList<int> covered(chat.totalLines + 1, 0);
+    qint64 spans = 0;
+    for (const ChatRecord &r : chat.records) {
+        if (r.firstLine < 1 || r.lastLine < r.firstLine || r.lastLine > chat.totalLines) {
+            *why = "bad span " + describe(r);
+            return false;
+        }
+        spans += r.lastLine - r.firstLine + 1;
+        for (int l = r.firstLine; l <= r.lastLine; ++l)
+            ++covered[l];
+    }
+    for (const auto &p : chat.problems) {
+        if (p.line < 1 || p.line > chat.totalLines) {
+            *why = "problem outside the file at line " + QString::number(p.line);
+            return false;
+        }
+        if (p.reason.isEmpty()) {
+            *why = "problem without reason at line " + QString::number(p.line);
+            return false;
+        }
+        ++covered[p.line];
+    }
+    int uncovered = 0;
+    for (int l = 1; l <= chat.totalLines; ++l) {
+        if (covered[l] > 1) {
+            *why = "line " + QString::number(l) + " covered " + QString::number(covered[l])
+                + " times";
+            return false;
+        }
+        uncovered += covered[l] == 0 ? 1 : 0;
+    }
+    if (uncovered != chat.headerLines
+        || spans + chat.problems.size() + chat.headerLines != chat.totalLines) {
+        *why = QString("spans %1 + problems %2 + header %3 != total %4 (uncovered %5)")
+                   .arg(spans)
+                   .arg(chat.problems.size())
+                   .arg(chat.headerLines)
+                   .arg(chat.totalLines)
+                   .arg(uncovered);
+        return false;
+    }
+    return true;
+}
+
+// Parsing anything either fails with a named InvalidArgument or accounts for every line.
+bool robust(const QByteArray &data, QString *why, const KakaoOptions &options = {})
+{
+    const auto result = KakaoParser::parse(data, options);
+    if (!result.ok()) {
+        if (result.errorCode() != ErrorCode::InvalidArgument || result.errorMessage().isEmpty()) {
+            *why = "unexpected error " + result.errorMessage();
+            return false;
+        }
+        return true;
+    }
+    return accountingHolds(*result, why);
+}
+
+struct Expected
+{
+    QString format;
+    QString room;
+    QString savedAt;
+    int headerLines = 0;
+    QStringList records;
+};
+
+Expected expectedFor(const QString &file)
+{
+    if (file == "pc-ko.txt") {
+        return {
+            "kakao-pc-ko",
+            "상담채널",
+            "2024-09-26 00:15:00",
+            7,
+            {
+                "M|김철수|2024-09-23 15:05:00|-|5-5|늦은 시간에 죄송합니다",
+                "M|상담사 B|2024-09-24 03:00:00|-|6-6|점심 시간 전에 확인하겠습니다",
+                "S||2024-09-24 03:00:00|-|7-7|김철수님이 나갔습니다.",
+                "M|상담사 B|2024-09-24 14:59:00|-|8-9|자정 직전 메시지",
+                "M|김철수|2024-09-25 05:03:00|-|11-11|제품 A 사용법 문의드립니다",
+                "M|상담사 B|2024-09-25 05:05:00|-|12-12|안녕하세요, 어떤 부분이 궁금하신가요?",
+                "M|김철수|2024-09-25 05:06:00|-|13-16|설정 화면이 안 열려요\n두 번째 줄도 같은 "
+                "메시지입니다\n\n세 번째 줄",
+                "M|김철수|2024-09-25 05:07:00|P|17-17|사진 3장",
+                "M|김철수|2024-09-25 05:08:00|E|18-18|이모티콘",
+                "S||2024-09-25 11:35:00|-|19-19|상담사 B님이 대화방 관리자가 되었습니다.",
+                "S||2024-09-25 11:35:00|-|20-20|박영희님을 초대하였습니다.",
+                "M|박영희|2024-09-25 11:40:00|F|21-21|파일: 견적서.pdf",
+                "S|박영희|2024-09-25 11:41:00|D|22-22|삭제된 메시지입니다.",
+                "M|상담사 B|2024-09-25 11:42:00|-|23-23|문의 주셔서 감사합니다 : 좋은 하루 되세요",
+            }};
+    }
+    if (file == "pc-en.txt") {
+        return {
+            "kakao-pc-en",
+            "Support room",
+            "2015-08-02 15:47:14",
+            5,
+            {
+                "M|Jane|2015-07-30 15:10:00|-|5-5|Are you still open?",
+                "M|Agent Kim|2015-07-31 03:45:00|-|6-6|Yes, how can I help?",
+                "M|Jane|2015-07-31 14:58:00|-|7-8|My order has not arrived\nIt was due on Monday.",
+                "M|Jane|2015-07-31 15:02:00|-|10-10|Order number is 1234",
+                "M|Agent Kim|2015-08-01 05:37:00|P|11-11|Photo",
+                "M|Jane|2015-08-01 05:38:00|E|12-12|Emoticons",
+                "S|Jane|2015-08-01 05:39:00|D|13-13|This message was deleted.",
+                "S||2015-08-01 11:35:00|-|14-14|Agent Kim changed the room name.",
+                "M|Agent Kim|2015-08-01 12:00:00|-|15-18|We will ship today :)\nTracking: "
+                "KR123\n\nThanks for waiting.",
+            }};
+    }
+    if (file == "android-ko.txt") {
+        return {"kakao-android-ko",
+                "상담채널",
+                "2021-12-31 10:17:00",
+                7,
+                {
+                    "M|김철수|2021-12-29 11:36:00|-|6-6|배송이 안 와요",
+                    "M|회원님|2021-12-29 11:37:00|-|7-7|주문번호를 알려주세요",
+                    "M|김철수|2021-12-29 11:38:00|-|8-9|주문번호는 A-1001 입니다\n포장도 확인 "
+                    "부탁드려요",
+                    "M|김철수|2021-12-29 11:39:00|P|10-10|<사진>",
+                    "M|회원님|2021-12-29 14:59:00|-|11-11|확인 후 연락드리겠습니다",
+                    "M|김철수|2021-12-29 15:00:00|-|13-13|자정이네요 : 감사합니다",
+                    "M|김철수|2021-12-29 15:30:00|V|14-14|동영상",
+                    "M|회원님|2021-12-30 03:05:00|A|15-15|음성메시지",
+                    "S||2021-12-30 03:06:00|-|16-16|김철수님이 나갔습니다.",
+                    "S||2021-12-30 03:07:00|-|17-17|이영희님이 들어왔습니다.",
+                    "S|이영희|2021-12-30 03:08:00|D|18-18|메시지가 삭제되었습니다.",
+                    "M|회원님|2021-12-30 04:00:00|-|19-21|파일: 안내문.hwp\n\n마지막 줄입니다",
+                }};
+    }
+    if (file == "android-en-2015.txt") {
+        return {"kakao-android-en-2015",
+                "Jane",
+                "2015-07-10 11:40:00",
+                3,
+                {
+                    "M|Jane|2015-07-09 11:34:00|-|4-4|Hello, is anyone there?",
+                    "M|You|2015-07-09 11:35:00|-|5-5|Hi Jane, how can I help?",
+                    "M|Jane|2015-07-09 11:36:00|-|6-7|My parcel is damaged.\nThe box was wet.",
+                    "M|Jane|2015-07-09 11:37:00|P|8-8|Photo",
+                    "S||2015-07-09 11:38:00|-|9-9|Tom joined this chatroom.",
+                    "M|You|2015-07-09 14:59:00|-|10-10|We will call you tomorrow.",
+                    "M|Jane|2015-07-09 15:01:00|-|11-11|Thanks!",
+                    "M|Tom|2015-07-10 03:15:00|E|12-12|Emoticons",
+                    "S|Jane|2015-07-10 03:16:00|D|13-13|This message was deleted.",
+                    "M|You|2015-07-10 04:05:00|-|14-14|Refund done : 20 USD",
+                }};
+    }
+    if (file == "android-en-2020.txt") {
+        return {"kakao-android-en-2020",
+                "Support Team",
+                "2020-11-03 04:08:00",
+                6,
+                {
+                    "M|Jane|2016-02-09 15:33:00|-|6-6|Hi, I need help with my account",
+                    "M|You|2016-02-09 15:35:00|-|7-7|Sure, what is the problem?",
+                    "M|Jane|2016-02-09 15:40:00|-|8-11|I cannot log in.\nIt says \"wrong "
+                    "password\".\n\nEven after a reset.",
+                    "M|You|2016-02-10 03:00:00|P|12-12|Photo",
+                    "S||2016-02-10 03:01:00|-|13-13|Jane invited Tom.",
+                    "M|Tom|2016-02-10 14:59:00|F|14-14|File: manual.pdf",
+                    "M|Jane|2016-02-10 15:00:00|-|16-16|It works now, thank you!",
+                    "S|Tom|2016-02-11 00:15:00|D|17-17|This message was deleted.",
+                    "M|You|2016-02-11 00:16:00|E|18-18|Emoticons",
+                    "S||2016-02-11 00:20:00|-|19-19|Jane left this chatroom.",
+                }};
+    }
+    if (file == "ios-ko.txt") {
+        return {"kakao-ios-ko",
+                "",
+                "2026-08-08 14:01:00",
+                5,
+                {
+                    "M|김철수|2026-08-06 15:10:00|-|5-5|새벽에 죄송합니다",
+                    "M|상담사|2026-08-07 03:00:00|-|6-6|안녕하세요",
+                    "M|김철수|2026-08-07 04:01:00|-|7-8|주문 취소하고 싶어요\n이유는 단순 "
+                    "변심입니다.",
+                    "S||2026-08-07 04:02:00|-|9-9|김철수님이 이영희님을 초대했습니다.",
+                    "M|이영희|2026-08-07 04:03:00|P|10-10|사진",
+                    "M|상담사|2026-08-07 14:59:00|-|11-12|처리되었습니다",
+                    "M|김철수|2026-08-07 15:01:00|-|14-14|감사합니다!",
+                    "S|이영희|2026-08-08 00:30:00|D|15-15|삭제된 메시지입니다.",
+                    "M|이영희|2026-08-08 00:31:00|E|16-16|이모티콘",
+                    "S||2026-08-08 00:32:00|-|17-17|이영희님이 나갔습니다.",
+                }};
+    }
+    if (file == "ios-ko-old.txt") {
+        return {"kakao-ios-ko-old",
+                "상담방",
+                "2016-03-02 12:00:00",
+                5,
+                {
+                    "M|김철수|2016-02-29 15:00:00|-|5-5|자정에 보내는 메시지",
+                    "M|상담사|2016-03-01 03:00:00|-|6-6|정오 답변입니다",
+                    "M|김철수|2016-03-01 11:36:00|-|7-9|본문입니다\n두 번째 줄\n세 번째 줄",
+                    "S||2016-03-01 11:37:00|-|10-10|김철수님이 박영희님을 초대했습니다.",
+                    "M|박영희|2016-03-01 11:38:00|V|11-11|동영상",
+                    "M|상담사|2016-03-01 14:59:00|-|12-12|내일 연락드릴게요",
+                    "M|박영희|2016-03-01 15:01:00|P|14-14|사진 2장",
+                    "S|김철수|2016-03-01 16:15:00|D|15-15|메시지가 삭제되었습니다.",
+                    "M|상담사|2016-03-02 04:00:00|-|16-16|감사합니다",
+                }};
+    }
+    if (file == "ios-en.txt") {
+        return {"kakao-ios-en",
+                "",
+                "2015-01-01 00:30:00",
+                7,
+                {
+                    "M|Jane|2014-12-30 15:05:00|-|5-5|Happy almost new year",
+                    "M|Agent|2014-12-31 03:00:00|-|6-6|How can I help?",
+                    "M|Jane|2014-12-31 10:12:00|-|7-8|My coupon does not work.\nIt says expired.",
+                    "S||2014-12-31 10:13:00|-|9-9|Jane invited Tom.",
+                    "M|Tom|2014-12-31 10:14:00|P|10-10|Photo",
+                    "M|Agent|2014-12-31 14:59:00|-|11-11|Fixed it!",
+                    "M|Jane|2014-12-31 15:00:00|-|13-13|Thank you : really",
+                    "S|Tom|2014-12-31 15:01:00|D|14-14|This message was deleted.",
+                    "M|Tom|2014-12-31 15:02:00|E|15-15|Emoticons",
+                    "S||2014-12-31 15:03:00|-|16-16|Tom left this chatroom.",
+                }};
+    }
+    if (file == "ios-en-2015.txt") {
+        return {"kakao-ios-en-2015",
+                "",
+                "2015-07-10 12:00:00",
+                5,
+                {
+                    "M|Jane|2015-07-08 15:20:00|-|5-5|Are you there?",
+                    "M|Agent|2015-07-09 03:20:00|-|6-6|Yes!",
+                    "M|Jane|2015-07-09 11:34:00|-|7-8|I want to return this.\nIt does not fit.",
+                    "M|Jane|2015-07-09 11:35:00|P|9-9|Photo",
+                    "S||2015-07-09 11:36:00|-|10-10|Jane invited Tom.",
+                    "M|Agent|2015-07-09 14:59:00|-|11-11|Approved.",
+                    "M|Tom|2015-07-09 15:00:00|V|13-13|Video",
+                    "S|Tom|2015-07-10 00:10:00|D|14-14|This message was deleted.",
+                    "M|Jane|2015-07-10 00:11:00|F|15-15|File: receipt.jpg",
+                }};
+    }
+    if (file == "mac.csv") {
+        return {"kakao-mac-csv",
+                "",
+                "invalid",
+                1,
+                {
+                    "M|김철수|2015-07-08 15:05:10|-|2-2|늦게 죄송합니다",
+                    "M|상담사|2015-07-09 03:00:00|-|3-3|안녕하세요, 무엇을 도와드릴까요?",
+                    "M|김철수|2015-07-09 11:34:26|-|4-5|배송 문의\n두 줄짜리 메시지",
+                    "M|김철수|2015-07-09 11:35:00|P|6-6|사진",
+                    "M|상담사|2015-07-09 11:36:00|-|7-7|\"배송 조회\" 메뉴를 눌러 주세요",
+                    "S||2015-07-09 11:36:00|D|8-8|The message has been deleted.",
+                    "M|상담사|2015-07-09 14:59:59|-|9-11|내일 다시 연락드리겠습니다\n\n감사합니다",
+                    "M|김철수|2015-07-09 15:00:01|E|12-12|이모티콘",
+                    "S||2015-07-09 15:00:01|-|13-13|김철수님이 나갔습니다.",
+                    "M|박영희|2015-07-10 03:00:00|-|14-14|",
+                }};
+    }
+    return {};
+}
+
+const QStringList kLayoutFiles = {
+    "pc-ko.txt",  "pc-en.txt",      "android-ko.txt", "android-en-2015.txt", "android-en-2020.txt",
+    "ios-ko.txt", "ios-ko-old.txt", "ios-en.txt",     "ios-en-2015.txt",     "mac.csv"};
+
+QByteArray withLineEnds(const QByteArray &lf, const QByteArray &mode)
+{
+    QByteArray out;
+    int line = 0;
+    for (const char c : lf) {
+        if (c != '\n') {
+            out += c;
+            continue;
+        }
+        if (mode == "crlf" || (mode == "mixed" && line % 2 == 0))
+            out += "\r\n";
+        else if (mode == "cr")
+            out += '\r';
+        else
+            out += '\n';
+        ++line;
+    }
+    return out;
+}
+
+QByteArray androidLines(int records)
+{
+    QByteArray data = "상담채널 님과 카카오톡 대화\n저장한 날짜 : 2024년 9월 25일 오후 7:17\n\n";
+    data.reserve(records * 80);
+    for (int i = 0; i < records; ++i) {
+        const int minute = i % 60;
+        const int hour = 1 + (i / 60) % 12;
+        data += "2024년 9월 25일 ";
+        data += (i / 720) % 2 ? "오후 " : "오전 ";
+        data += QByteArray::number(hour) + ':' + (minute < 10 ? "0" : "")
+            + QByteArray::number(minute);
+        data += ", 김철수";
+        data += QByteArray::number(i % 7);
+        data += " : 안녕하세요 메시지 번호 ";
+        data += QByteArray::number(i);
+        data += '\n';
+    }
+    return data;
+}
+
+} // namespace
+
+class TestKakaoParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formatsList()
+    {
+        const QStringList expected
+            = {"kakao-pc-ko",           "kakao-pc-en",  "kakao-android-ko", "kakao-android-en-2015",
+               "kakao-android-en-2020", "kakao-ios-ko", "kakao-ios-ko-old", "kakao-ios-en",
+               "kakao-ios-en-2015",     "kakao-mac-csv"};
+        QCOMPARE(KakaoParser::formats(), expected);
+    }
+
+    void layouts_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("forced");
+        for (const QString &file : kLayoutFiles) {
+            QTest::newRow(qPrintable(file)) << file << false;
+            QTest::newRow(qPrintable(file + " (format given)")) << file << true;
+        }
+    }
+
+    // Every layout: detection, senders, UTC times, multi-line bodies, system records, media,
+    // header lines and the line accounting.
+    void layouts()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, forced);
+        const QByteArray data = readData(file);
+        QVERIFY2(!data.isEmpty(), qPrintable("missing test file " + file));
+        const Expected want = expectedFor(file);
+        KakaoOptions options = seoul();
+        if (forced)
+            options.format = want.format;
+        const auto result = KakaoParser::parse(data, options);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        const ParsedChat &chat = *result;
+        QCOMPARE(chat.format, want.format);
+        QCOMPARE(chat.roomTitle, want.room);
+        QCOMPARE(utc(chat.savedAt), want.savedAt);
+        QCOMPARE(chat.totalLines, int(data.count('\n')));
+        for (const auto &p : chat.problems)
+            qWarning() << "problem" << p.line << p.text << p.reason;
+        QCOMPARE(chat.problems.size(), 0);
+        QCOMPARE(chat.headerLines, want.headerLines);
+        QStringList got;
+        for (const ChatRecord &r : chat.records) {
+            got << describe(r);
+            QCOMPARE(r.at.timeSpec(), Qt::UTC);
+        }
+        for (qsizetype i = 0; i < qMin(got.size(), want.records.size()); ++i)
+            QCOMPARE(got.at(i), want.records.at(i));
+        QCOMPARE(got.size(), want.records.size());
+        QVERIFY(chat.records.size() >= 8);
+        QString why;
+        QVERIFY2(accountingHolds(chat, &why), qPrintable(why));
+    }
+
+    void encodingsAndLineEnds_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("variant");
+        for (const QString &file : kLayoutFiles) {
+            for (const char *v : {"bom+crlf", "mixed", "cr", "cp949", "utf16le", "utf16be"})
+                QTest::newRow(qPrintable(file + " " + v)) << file << QByteArray(v);
+        }
+    }
+
+    // The same records whatever the encoding and line ends (BOM, CRLF, mixed, CP949, UTF-16).
+    void encodingsAndLineEnds()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, variant);
+        const QByteArray lf = readData(file);
+        QByteArray data;
+        QString wantEncoding = "UTF-8";
+        if (variant == "bom+crlf") {
+            data = "\xEF\xBB\xBF" + withLineEnds(lf, "crlf");
+        } else if (variant == "mixed" || variant == "cr") {
+            data = withLineEnds(lf, variant);
+        } else if (variant == "cp949") {
+            QStringEncoder encoder("CP949");
+            if (!encoder.isValid())
+                QSKIP("no CP949 encoder in this Qt (see cp949Literal for the literal bytes)");
+            const QString text = QString::fromUtf8(lf);
+            if (text.contains(QChar(0x202F)))
+                QSKIP("U+202F has no CP949 form");
+            data = encoder.encode(text);
+            QVERIFY(!encoder.hasError());
+            wantEncoding = "CP949";
+            if (std::all_of(lf.begin(), lf.end(), [](char c) { return uchar(c) < 0x80; }))
+                wantEncoding = "UTF-8"; // pure ASCII is valid UTF-8 too
+        } else if (variant == "utf16le" || variant == "utf16be") {
+            const bool le = variant == "utf16le";
+            QStringEncoder encoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+            data = QByteArray(le ? "\xFF\xFE" : "\xFE\xFF", 2)
+                + QByteArray(encoder.encode(QString::fromUtf8(lf)));
+            wantEncoding = le ? "UTF-16LE" : "UTF-16BE";
+        }
+        QString encoding;
+        const QString decoded = hd::chat::decodeText(data, &encoding);
+        QCOMPARE(encoding, wantEncoding);
+        QVERIFY(!decoded.startsWith(QChar(0xFEFF)));
+
+        const Expected want = expectedFor(file);
+        const auto result = KakaoParser::parse(data, seoul());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->format, want.format);
+        QCOMPARE(result->problems.size(), 0);
+        QCOMPARE(result->headerLines, want.headerLines);
+        QStringList got;
+        for (const ChatRecord &r : result->records)
+            got << describe(r);
+        QCOMPARE(got, want.records);
+        QString why;
+        QVERIFY2(accountingHolds(*result, &why), qPrintable(why));
+    }
+
+    // CP949 bytes written literally (independent of the encoder).
+    void cp949Literal()
+    {
+        if (!hd::chat::hasKoreanCodec())
+            QSKIP("this Qt has no CP949/EUC-KR codec");
+        const QByteArray data
+            = "2021\xb3\xe2 12\xbf\xf9 29\xc0\xcf \xbf\xc0\xc8\xc4 8:36, "
+              "\xb1\xe8\xc3\xb6\xbc\xf6 : \xbe\xc8\xb3\xe7\xc7\xcf\xbc\xbc\xbf\xe4\n";
+        QString encoding;
+        QCOMPARE(hd::chat::decodeText(data, &encoding),
+                 QString("2021년 12월 29일 오후 8:36, 김철수 : 안녕하세요\n"));
+        QVERIFY(encoding == "CP949" || encoding == "EUC-KR");
+        const auto result = KakaoParser::parse(data, seoul());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->format, QString("kakao-android-ko"));
+        QCOMPARE(result->records.size(), 1);
+        QCOMPARE(describe(result->records.first()),
+                 QString("M|김철수|2021-12-29 11:36:00|-|1-1|안녕하세요"));
+    }
+
+    void decodeText_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("encoding");
+        QTest::newRow("utf8") << QByteArray("가a") << "가a"
+                              << "UTF-8";
+        QTest::newRow("utf8 bom") << QByteArray("\xEF\xBB\xBF가") << "가"
+                                  << "UTF-8";
+        QTest::newRow("lone bom") << QByteArray("\xEF\xBB\xBF") << ""
+                                  << "UTF-8";
+        QTest::newRow("empty") << QByteArray() << ""
+                               << "UTF-8";
+        QTest::newRow("utf16le") << QByteArray("\xFF\xFE\x00\xAC\x61\x00", 6) << "가a"
+                                 << "UTF-16LE";
+        QTest::newRow("utf16be") << QByteArray("\xFE\xFF\xAC\x00\x00\x61", 6) << "가a"
+                                 << "UTF-16BE";
+        if (hd::chat::hasKoreanCodec())
+            QTest::newRow("cp949") << QByteArray("\xb0\xa1") << "가"
+                                   << "CP949";
+    }
+
+    void decodeText()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, text);
+        QFETCH(QString, encoding);
+        QString got;
+        QCOMPARE(hd::chat::decodeText(data, &got), text);
+        QCOMPARE(got, encoding);
+    }
+
+    // The real export from github.com/zeikar/kakaotalk-viewer (MIT).
+    void zeikarExport()
+    {
+        const QString dir = qEnvironmentVariable("HELPDESK_SHARED_DIR", sourceDir() + "/../shared")
+            + "/data/kakao/zeikar";
+        if (!QDir(dir).exists())
+            QSKIP("the shared zeikar folder is missing");
+        const auto result = KakaoParser::parseFile(dir + "/demo-chat-android.txt", seoul());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        const ParsedChat &chat = *result;
+        QCOMPARE(chat.format, QString("kakao-android-ko"));
+        QCOMPARE(chat.roomTitle, QString("KakaoTalk Viewer 데모방"));
+        QCOMPARE(utc(chat.savedAt), QString("2026-04-25 07:40:00"));
+        QCOMPARE(chat.problems.size(), 0);
+        QCOMPARE(chat.records.size(), 9);
+        QSet<QString> senders;
+        for (const ChatRecord &r : chat.records) {
+            if (r.kind == RecordKind::Message)
+                senders.insert(r.sender);
+        }
+        QCOMPARE(senders, (QSet<QString>{"지민", "나", "수아"}));
+        // 오후 3:20 = 15:20 in Seoul = 06:20 UTC.
+        QCOMPARE(chat.records.first().sender, QString("지민"));
+        QCOMPARE(chat.records.first().at,
+                 QDateTime(QDate(2026, 4, 25), QTime(15, 20), QTimeZone("Asia/Seoul")));
+        QCOMPARE(utc(chat.records.first().at), QString("2026-04-25 06:20:00"));
+        const ChatRecord &invite = chat.records.at(3);
+        QCOMPARE(invite.kind, RecordKind::System);
+        QCOMPARE(invite.sender, QString());
+        QCOMPARE(invite.text, QString("수아님을 초대하였습니다."));
+        QCOMPARE(utc(invite.at), QString("2026-04-25 06:22:00"));
+        const ChatRecord &multi = chat.records.at(7);
+        QCOMPARE(multi.sender, QString("수아"));
+        QCOMPARE(multi.text.count('\n'), 1);
+        QCOMPARE(multi.lastLine - multi.firstLine + 1, 2);
+        QVERIFY(multi.text.endsWith("OG 이미지에 쓰기 딱 좋게."));
+        QCOMPARE(chat.records.last().sender, QString("나"));
+        QString why;
+        QVERIFY2(accountingHolds(chat, &why), qPrintable(why));
+    }
+
+    void timeEdges_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("utcTime");
+        QTest::newRow("오전 12:00") << "2024년 9월 25일 오전 12:00, A : x"
+                                    << "2024-09-24 15:00:00";
+        QTest::newRow("오전 12:59") << "2024년 9월 25일 오전 12:59, A : x"
+                                    << "2024-09-24 15:59:00";
+        QTest::newRow("오전 1:00") << "2024년 9월 25일 오전 1:00, A : x"
+                                   << "2024-09-24 16:00:00";
+        QTest::newRow("오후 12:00") << "2024년 9월 25일 오후 12:00, A : x"
+                                    << "2024-09-25 03:00:00";
+        QTest::newRow("오후 2:03") << "2024년 9월 25일 오후 2:03, A : x"
+                                   << "2024-09-25 05:03:00";
+        QTest::newRow("오후 11:59") << "2024년 9월 25일 오후 11:59, A : x"
+                                    << "2024-09-25 14:59:00";
+        QTest::newRow("12:05 AM") << "September 25, 2024, 12:05 AM, A : x"
+                                  << "2024-09-24 15:05:00";
+        QTest::newRow("12:05 PM") << "September 25, 2024, 12:05 PM, A : x"
+                                  << "2024-09-25 03:05:00";
+        QTest::newRow("U+202F PM")
+            << QString("Sep 25, 2024, 2:03\u202FPM, A : x") << "2024-09-25 05:03:00";
+        QTest::newRow("12:05am") << "12:05am, September 25, 2024, A : x"
+                                 << "2024-09-24 15:05:00";
+        QTest::newRow("pc 24h") << "[A] [00:00] x"
+                                << "2024-09-24 15:00:00";
+        QTest::newRow("pc 오전 12") << "[A] [오전 12:30] x"
+                                    << "2024-09-24 15:30:00";
+        QTest::newRow("pc 12 PM") << "[A] [12:30 PM] x"
+                                  << "2024-09-25 03:30:00";
+        QTest::newRow("ios at") << "Sep 25, 2024 at 14:03, A : x"
+                                << "2024-09-25 05:03:00";
+        QTest::newRow("ios ko") << "2024. 9. 25. 오후 2:03, A : x"
+                                << "2024-09-25 05:03:00";
+    }
+
+    void timeEdges()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, utcTime);
+        QByteArray data;
+        if (line.startsWith('['))
+            data = "--------------- 2024년 9월 25일 수요일 ---------------\n";
+        data += line.toUtf8() + '\n';
+        const auto result = KakaoParser::parse(data, seoul());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->records.size(), 1);
+        QCOMPARE(result->records.first().sender, QString("A"));
+        QCOMPARE(result->records.first().text, QString("x"));
+        QCOMPARE(utc(result->records.first().at), utcTime);
+    }
+
+    // The one-hour offset cache must not hide daylight-saving changes.
+    void daylightSaving()
+    {
+        KakaoOptions options;
+        options.timeZone = QTimeZone("America/New_York");
+        const QByteArray data = "Mar 12, 2016 at 23:30, A : before\n"
+                                "Mar 13, 2016 at 01:30, A : standard\n"
+                                "Mar 13, 2016 at 01:59, A : standard\n"
+                                "Mar 13, 2016 at 03:30, A : daylight\n"
+                                "Nov 6, 2016 at 00:30, A : daylight\n"
+                                "Nov 6, 2016 at 03:00, A : standard\n";
+        const auto result = KakaoParser::parse(data, options);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->format, QString("kakao-ios-en"));
+        QStringList got;
+        for (const ChatRecord &r : result->records)
+            got << utc(r.at);
+        QCOMPARE(
+            got,
+            (QStringList{"2016-03-13 04:30:00", "2016-03-13 06:30:00", "2016-03-13 06:59:00",
+                         "2016-03-13 07:30:00", "2016-11-06 04:30:00", "2016-11-06 08:00:00"}));
+    }
+
+    void problems()
+    {
+        // A line before any record, and one after a date line outside every message.
+        const QByteArray data = "이것은 제목이 아닙니다\n"
+                                "2021년 12월 29일 오후 8:36, 김철수 : 안녕\n"
+                                "\n"
+                                "2021년 12월 30일 오전 9:00\n"
+                                "떠도는 줄\n"
+                                "2021년 12월 30일 오전 9:01, 김철수 : 다음 날\n";
+        const auto result = KakaoParser::parse(data, seoul());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->problems.size(), 2);
+        QCOMPARE(result->problems.at(0).line, 1);
+        QCOMPARE(result->problems.at(0).text, QString("이것은 제목이 아닙니다"));
+        QVERIFY(!result->problems.at(0).reason.isEmpty());
+        QCOMPARE(result->problems.at(1).line, 5);
+        QCOMPARE(result->records.size(), 2);
+        QCOMPARE(result->records.first().lastLine, 3); // the blank line belongs to it
+        QCOMPARE(result->records.first().text, QString("안녕"));
+        QCOMPARE(result->headerLines, 1);
+        QString why;
+        QVERIFY2(accountingHolds(*result, &why), qPrintable(why));
+    }
+
+    void csvProblems()
+    {
+        // A row without a valid date and an unterminated quote: reported, the rest still read.
+        const QByteArray data = "Date,User,Message\n"
+                                "2015-07-09 20:34:26,A,one\n"
+                                "yesterday,B,two\n"
+                                "2015-07-09 20:35:00,C,\"never closed\n"
+                                "2015-07-09 20:36:00,D,after\n";
+        const auto result = KakaoParser::parse(data, seoul());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->format, QString("kakao-mac-csv"));
+        QCOMPARE(result->problems.size(), 2);
+        QCOMPARE(result->problems.at(0).line, 3);
+        QCOMPARE(result->problems.at(1).line, 4);
+        QCOMPARE(result->records.size(), 2);
+        QCOMPARE(result->records.at(1).sender, QString("D"));
+        QCOMPARE(result->records.at(1).firstLine, 5);
+        QString why;
+        QVERIFY2(accountingHolds(*result, &why), qPrintable(why));
+    }
+
+    void errors()
+    {
+        auto check = [](const QByteArray &data, const KakaoOptions &options = {}) {
+            const auto result = KakaoParser::parse(data, options);
+            QVERIFY(!result.ok());
+            QCOMPARE(result.errorCode(), ErrorCode::InvalidArgument);
+            QVERIFY(!result.errorMessage().isEmpty());
+        };
+        check({});
+        check("\xEF\xBB\xBF");
+        check("\n\n \r\n");
+        check("hello world\nthis is not a chat\n");
+        check("상담채널 님과 카카오톡 대화\n"); // a title alone names no layout
+        KakaoOptions bad;
+        bad.format = "kakao-fax";
+        check("2021년 12월 29일 오후 8:36, 김철수 : 안녕\n", bad);
+        const auto missing = KakaoParser::parseFile("/nonexistent/kakao.txt");
+        QCOMPARE(missing.errorCode(), ErrorCode::NotFound);
+    }
+
+    void onlyHeader()
+    {
+        const QByteArray data
+            = "상담채널 님과 카카오톡 대화\n저장한 날짜 : 2021년 12월 18일 오후 7:17\n\n";
+        const auto result = KakaoParser::parse(data, seoul());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->format, QString("kakao-android-ko"));
+        QCOMPARE(result->records.size(), 0);
+        QCOMPARE(result->headerLines, 3);
+        QString why;
+        QVERIFY2(accountingHolds(*result, &why), qPrintable(why));
+    }
+
+    void garbage()
+    {
+        QRandomGenerator random(20240925);
+        QString why;
+        for (int round = 0; round < 300; ++round) {
+            QByteArray data(random.bounded(0, 3000), Qt::Uninitialized);
+            for (char &c : data)
+                c = char(random.bounded(256));
+            QVERIFY2(robust(data, &why), qPrintable(QString::number(round) + ": " + why));
+        }
+        // Mutations of the real layouts: flipped bytes, inserted separators, cut files.
+        const QByteArray alphabet = "\n\r\"[], :-0123456789\xEA\xB0\x80\xEF\xBB\xBF";
+        for (const QString &file : kLayoutFiles) {
+            const QByteArray original = readData(file);
+            for (int round = 0; round < 150; ++round) {
+                QByteArray data = original;
+                const int edits = random.bounded(1, 12);
+                for (int e = 0; e < edits && !data.isEmpty(); ++e) {
+                    const int at = random.bounded(int(data.size()));
+                    switch (random.bounded(4)) {
+                    case 0:
+                        data[at] = alphabet.at(random.bounded(int(alphabet.size())));
+                        break;
+                    case 1:
+                        data.insert(at, alphabet.at(random.bounded(int(alphabet.size()))));
+                        break;
+                    case 2:
+                        data.remove(at, random.bounded(1, 20));
+                        break;
+                    default:
+                        data.truncate(at);
+                        break;
+                    }
+                }
+                QVERIFY2(robust(data, &why), qPrintable(file + ": " + why));
+                KakaoOptions forced;
+                forced.format = expectedFor(file).format;
+                QVERIFY2(robust(data, &why, forced), qPrintable(file + " forced: " + why));
+            }
+        }
+    }
+
+    void hugeLines()
+    {
+        const int size = 10 * 1024 * 1024;
+        QElapsedTimer timer;
+
+        timer.start();
+        QByteArray body = "2024년 9월 25일 오후 2:03, 김철수 : " + QByteArray(size, 'a') + '\n';
+        auto result = KakaoParser::parse(body, seoul());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->records.size(), 1);
+        QCOMPARE(result->records.first().text.size(), size);
+        qInfo("10 MB message line: %lld ms", timer.elapsed());
+
+        timer.restart();
+        QByteArray brackets = "[";
+        while (brackets.size() < size)
+            brackets += "] [x";
+        KakaoOptions pc;
+        pc.format = "kakao-pc-ko";
+        QString why;
+        QVERIFY2(robust(brackets, &why, pc), qPrintable(why));
+        QVERIFY2(robust(brackets, &why), qPrintable(why));
+        qInfo("10 MB of \"] [\": %lld ms", timer.elapsed());
+
+        timer.restart();
+        QByteArray colons = "2024년 9월 25일 오후 2:03, ";
+        while (colons.size() < size)
+            colons += " :: ,";
+        QVERIFY2(robust(colons, &why), qPrintable(why));
+        QByteArray quotes(size, '"');
+        QVERIFY2(robust("Date,User,Message\n" + quotes, &why), qPrintable(why));
+        const int newlineCount = 2 * 1024 * 1024;
+        QByteArray newlines
+            = "2024년 9월 25일 오후 2:03, 김철수 : x" + QByteArray(newlineCount, '\n');
+        result = KakaoParser::parse(newlines, seoul());
+        QVERIFY(result.ok());
+        QCOMPARE(result->records.size(), 1);
+        QCOMPARE(result->headerLines, newlineCount - 1);
+        qInfo("10 MB adversarial inputs: %lld ms", timer.elapsed());
+    }
+
+    void progressAndCancel()
+    {
+        const QByteArray data = androidLines(50000);
+        qint64 lastDone = -1;
+        qint64 lastTotal = -1;
+        int calls = 0;
+        bool monotonic = true;
+        auto result = KakaoParser::parse(data, seoul(), [&](qint64 done, qint64 total) {
+            monotonic = monotonic && done >= lastDone;
+            lastDone = done;
+            lastTotal = total;
+            ++calls;
+            return true;
+        });
+        QVERIFY(result.ok());
+        QVERIFY(monotonic);
+        QVERIFY(calls >= 3);
+        QCOMPARE(lastDone, lastTotal);
+        QCOMPARE(lastTotal, qint64(result->totalLines));
+
+        result
+            = KakaoParser::parse(data, seoul(), [](qint64 done, qint64) { return done < 20000; });
+        QVERIFY(!result.ok());
+        QCOMPARE(result.errorCode(), ErrorCode::Conflict);
+        QVERIFY(result.errorMessage().contains("cancelled"));
+    }
+
+    // No timing assertion: the elapsed time is printed for information.
+    void speed()
+    {
+        const int records = qEnvironmentVariableIntValue("HELPDESK_KAKAO_BENCH_LINES") > 0
+            ? qEnvironmentVariableIntValue("HELPDESK_KAKAO_BENCH_LINES")
+            : 200000;
+        const QByteArray data = androidLines(records);
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = KakaoParser::parse(data, seoul());
+        const qint64 ms = timer.elapsed();
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->records.size(), records);
+        QCOMPARE(result->problems.size(), 0);
+        QCOMPARE(result->format, QString("kakao-android-ko"));
+        qInfo("parsed %d lines (%.1f MB) in %lld ms", result->totalLines,
+              double(data.size()) / (1024 * 1024), ms);
+        QString why;
+        QVERIFY2(accountingHolds(*result, &why), qPrintable(why));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKakaoParser)
+#include "tst_kakaoparser.moc"
