@@ -16,7 +16,8 @@ base="${BASE:-HEAD~1}"
 if git rev-parse -q --verify "$base" >/dev/null 2>&1 && [ "${ALL:-0}" != 1 ]; then
   mapfile -t files < <(git diff --name-only --diff-filter=ACMR "$base" -- '*.cpp' '*.h' '*.h.in')
 else
-  mapfile -t files < <(git ls-files '*.cpp' '*.h')
+  # tracked and new (untracked, not ignored) files alike
+  mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cpp' '*.h')
 fi
 if [ ${#files[@]} -eq 0 ]; then
   echo "check-format: no C++ files changed"

@@ -364,10 +364,6 @@
         <translation>대화 이름(기본값: 내보내기 파일의 제목 또는 파일 이름).</translation>
     </message>
     <message>
-        <source>Unknown import type &apos;%1&apos;; use kakao or channeltalk.</source>
-        <translation>알 수 없는 가져오기 유형 &apos;%1&apos;입니다. kakao 또는 channeltalk를 사용하세요.</translation>
-    </message>
-    <message>
         <source>--gap needs a number of minutes, not &apos;%1&apos;.</source>
         <translation>--gap에는 &apos;%1&apos;이(가) 아닌 분 단위 숫자를 지정해야 합니다.</translation>
     </message>
@@ -402,6 +398,30 @@
     <message>
         <source>Import a chat export; conversations are cut into tickets at pauses.</source>
         <translation>대화 내보내기 파일을 가져옵니다. 대화는 공백을 기준으로 티켓으로 나뉩니다.</translation>
+    </message>
+    <message>
+        <source>CSV: which columns hold what, e.g. time=Date,sender=User,text=Message,conversation=Room,role=Role.</source>
+        <translation>CSV: 각 열에 담긴 내용. 예: time=Date,sender=User,text=Message,conversation=Room,role=Role.</translation>
+    </message>
+    <message>
+        <source>CSV: a time format such as &apos;yyyy-MM-dd HH:mm&apos; (repeatable).</source>
+        <translation>CSV: &apos;yyyy-MM-dd HH:mm&apos; 같은 시각 형식 (여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <source>CSV: the channel of the conversations (default web).</source>
+        <translation>CSV: 대화의 채널 (기본값 web).</translation>
+    </message>
+    <message>
+        <source>Unknown import type &apos;%1&apos;; use kakao, channeltalk or csv.</source>
+        <translation>알 수 없는 가져오기 종류 &apos;%1&apos;입니다. kakao, channeltalk 또는 csv를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>--map is required for CSV, e.g. --map time=Date,sender=User,text=Message.</source>
+        <translation>CSV에는 --map이 필요합니다. 예: --map time=Date,sender=User,text=Message.</translation>
+    </message>
+    <message>
+        <source>Cannot read &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;을(를) 읽을 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1401,33 @@ You can also start from an empty database.</source>
     <message>
         <source>The import was cancelled after %1 of %2 conversations; importing the file again continues it.</source>
         <translation>대화 %2개 중 %1개를 가져온 후 가져오기가 취소되었습니다. 파일을 다시 가져오면 이어서 진행합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::chat::CsvChatReader</name>
+    <message>
+        <source>&apos;%1&apos; is not FIELD=COLUMN (e.g. time=Date).</source>
+        <translation>&apos;%1&apos;은(는) FIELD=COLUMN 형식이 아닙니다 (예: time=Date).</translation>
+    </message>
+    <message>
+        <source>Unknown field &apos;%1&apos;; use time, text, sender, conversation or role.</source>
+        <translation>알 수 없는 항목 &apos;%1&apos;입니다. time, text, sender, conversation 또는 role을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>The mapping needs at least time=... and text=....</source>
+        <translation>열 지정에는 최소한 time=...과 text=...가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The CSV file has no header row.</source>
+        <translation>CSV 파일에 머리글 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No column &apos;%1&apos; in the header (%2).</source>
+        <translation>머리글에 &apos;%1&apos; 열이 없습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time in any of the formats %2.</source>
+        <translation>&apos;%1&apos;은(는) 다음 형식 중 어느 것의 시각도 아닙니다: %2.</translation>
     </message>
 </context>
 <context>

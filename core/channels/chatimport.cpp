@@ -40,22 +40,24 @@ QString subjectFrom(const QList<ChatRecord> &records, const Session &s)
 ChatImporter::ChatImporter(TicketStore &store, Directory &directory)
     : m_store(store)
     , m_directory(directory)
-{
-}
+{ }
 
-QString ChatImporter::messageUuid(Channel channel, const QString &room, const ChatRecord &r, int occurrence)
+QString ChatImporter::messageUuid(Channel channel, const QString &room, const ChatRecord &r,
+                                  int occurrence)
 {
     const QString key = wireName(channel) + QLatin1Char('\x1f') + room + QLatin1Char('\x1f')
-                        + QString::number(r.at.toMSecsSinceEpoch()) + QLatin1Char('\x1f') + r.sender
-                        + QLatin1Char('\x1f') + r.text + QLatin1Char('\x1f') + QString::number(occurrence);
+        + QString::number(r.at.toMSecsSinceEpoch()) + QLatin1Char('\x1f') + r.sender
+        + QLatin1Char('\x1f') + r.text + QLatin1Char('\x1f') + QString::number(occurrence);
     return QUuid::createUuidV5(kChatNamespace, key).toString(QUuid::WithoutBraces);
 }
 
-Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const ChatImportOptions &options,
+Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
+                                               const ChatImportOptions &options,
                                                const std::function<bool(qint64, qint64)> &progress)
 {
     if (options.room.trimmed().isEmpty())
-        return Error{ErrorCode::InvalidArgument, tr("The conversation needs a name to be imported.")};
+        return Error{ErrorCode::InvalidArgument,
+                     tr("The conversation needs a name to be imported.")};
     Database &db = m_store.database();
     ChatImportSummary summary;
     summary.linesRead = chat.totalLines;
@@ -75,16 +77,17 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const Cha
             covered.insert(i);
     for (int i = 0; i < chat.records.size(); ++i)
         if (!covered.contains(i))
-            summary.problems << ParseProblem{chat.records[i].firstLine, chat.records[i].text.left(200),
-                                             tr("A system line outside any conversation; no ticket to keep it in.")};
+            summary.problems << ParseProblem{
+                chat.records[i].firstLine, chat.records[i].text.left(200),
+                tr("A system line outside any conversation; no ticket to keep it in.")};
 
     // Stable identities: identical (time, sender, text) records are told apart by occurrence.
     QList<QString> uuids(chat.records.size());
     QHash<QString, int> seen;
     for (int i = 0; i < chat.records.size(); ++i) {
         const ChatRecord &r = chat.records[i];
-        const QString key = QString::number(r.at.toMSecsSinceEpoch()) + QLatin1Char('\x1f') + r.sender
-                            + QLatin1Char('\x1f') + r.text;
+        const QString key = QString::number(r.at.toMSecsSinceEpoch()) + QLatin1Char('\x1f')
+            + r.sender + QLatin1Char('\x1f') + r.text;
         uuids[i] = messageUuid(options.channel, options.room, r, seen[key]++);
     }
 
@@ -113,7 +116,8 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const Cha
     auto customerFor = [&](const QString &name) -> Result<RowId> {
         if (auto it = customerIds.constFind(name); it != customerIds.constEnd())
             return *it;
-        auto c = m_directory.ensureCustomer(options.channel, name, options.senderNames.value(name, name));
+        auto c = m_directory.ensureCustomer(options.channel, name,
+                                            options.senderNames.value(name, name));
         if (!c)
             return c.error();
         customerIds.insert(name, c->id);
@@ -160,7 +164,8 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const Cha
             if (!over || t->status == TicketStatus::Closed)
                 return {};
             if (t->status != TicketStatus::Solved)
-                if (auto r = m_store.transition(ticketId, TicketStatus::Solved, system, s.lastAt); !r)
+                if (auto r = m_store.transition(ticketId, TicketStatus::Solved, system, s.lastAt);
+                    !r)
                     return r;
             return m_store.transition(ticketId, TicketStatus::Closed, system, s.lastAt);
         }
@@ -194,9 +199,10 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const Cha
         if (!ticket)
             return ticket.error();
         if (ticket->status == TicketStatus::Closed)
-            return Error{ErrorCode::Conflict,
-                         tr("Ticket #%1 is closed; the new messages of its conversation were not added.")
-                             .arg(ticket->number)};
+            return Error{
+                ErrorCode::Conflict,
+                tr("Ticket #%1 is closed; the new messages of its conversation were not added.")
+                    .arg(ticket->number)};
 
         // Messages go in as one batch; the search document is rebuilt once.
         auto added = m_store.searchIndex().reindexTicket(ticketId, [&]() -> Result<void> {
@@ -227,13 +233,15 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const Cha
                 QString body = r.text;
                 if (systemLine && !r.sender.isEmpty())
                     body = r.sender + QStringLiteral(": ") + body;
-                auto q = db.exec(QStringLiteral("INSERT INTO messages(uuid, ticket_id, author_kind, author_agent_id, "
-                                                "author_customer_id, visibility, body, created_at) VALUES "
-                                                "(?,?,?,?,?,?,?,?)"),
-                                 {uuids[i], ticketId, wireName(kind), Database::idOrNull(agent),
-                                  Database::idOrNull(customer),
-                                  wireName(systemLine ? Visibility::Internal : Visibility::Public), body,
-                                  Database::toDb(r.at)});
+                auto q = db.exec(
+                    QStringLiteral(
+                        "INSERT INTO messages(uuid, ticket_id, author_kind, author_agent_id, "
+                        "author_customer_id, visibility, body, created_at) VALUES "
+                        "(?,?,?,?,?,?,?,?)"),
+                    {uuids[i], ticketId, wireName(kind), Database::idOrNull(agent),
+                     Database::idOrNull(customer),
+                     wireName(systemLine ? Visibility::Internal : Visibility::Public), body,
+                     Database::toDb(r.at)});
                 if (!q)
                     return q.error();
                 if (systemLine)
@@ -247,13 +255,15 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const Cha
             return added;
 
         if (!ticket->firstResponseAt.isValid() && s.firstResponseAt.isValid()) {
-            if (auto q = db.exec(QStringLiteral("UPDATE tickets SET first_response_at = ? WHERE id = ?"),
-                                 {Database::toDb(s.firstResponseAt), ticketId});
+            if (auto q
+                = db.exec(QStringLiteral("UPDATE tickets SET first_response_at = ? WHERE id = ?"),
+                          {Database::toDb(s.firstResponseAt), ticketId});
                 !q)
                 return q.error();
         }
-        if (auto q = db.exec(QStringLiteral("UPDATE tickets SET updated_at = max(updated_at, ?) WHERE id = ?"),
-                             {Database::toDb(s.lastAt), ticketId});
+        if (auto q = db.exec(
+                QStringLiteral("UPDATE tickets SET updated_at = max(updated_at, ?) WHERE id = ?"),
+                {Database::toDb(s.lastAt), ticketId});
             !q)
             return q.error();
         if (!s.assignee.isEmpty() && !ticket->assigneeId) {
@@ -271,7 +281,8 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const Cha
             if (!t)
                 return t.error();
             if (t->status != TicketStatus::Solved)
-                if (auto r = m_store.transition(ticketId, TicketStatus::Solved, system, s.lastAt); !r)
+                if (auto r = m_store.transition(ticketId, TicketStatus::Solved, system, s.lastAt);
+                    !r)
                     return r;
             if (auto r = m_store.transition(ticketId, TicketStatus::Closed, system, s.lastAt); !r)
                 return r;
@@ -291,10 +302,11 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat, const Cha
         if (!r)
             return r.error();
         if (progress && !progress(end, sessions.size()))
-            return Error{ErrorCode::Conflict, tr("The import was cancelled after %1 of %2 conversations; "
-                                                 "importing the file again continues it.")
-                                                  .arg(end)
-                                                  .arg(sessions.size())};
+            return Error{ErrorCode::Conflict,
+                         tr("The import was cancelled after %1 of %2 conversations; "
+                            "importing the file again continues it.")
+                             .arg(end)
+                             .arg(sessions.size())};
     }
     qCInfo(lcChannels) << "imported" << options.room << summary.ticketsCreated << "tickets"
                        << summary.messagesAdded << "messages";

@@ -41,8 +41,8 @@ struct ChatImportSummary
     int ticketsCreated = 0;
     int ticketsContinued = 0; ///< existing tickets that received new messages
     int messagesAdded = 0;
-    int messagesSkipped = 0;  ///< already imported (same room, time, sender, text, occurrence)
-    int systemEvents = 0;     ///< joins, leaves, deleted-message notices kept as system lines
+    int messagesSkipped = 0; ///< already imported (same room, time, sender, text, occurrence)
+    int systemEvents = 0; ///< joins, leaves, deleted-message notices kept as system lines
     int linesRead = 0;
     int headerLines = 0;
     QList<ParseProblem> problems;
@@ -64,7 +64,8 @@ public:
                                      const std::function<bool(qint64, qint64)> &progress = {});
 
     /// The stable identity of a chat message (UUID version 5 in the helpdesk's namespace).
-    static QString messageUuid(Channel channel, const QString &room, const ChatRecord &r, int occurrence);
+    static QString messageUuid(Channel channel, const QString &room, const ChatRecord &r,
+                               int occurrence);
 
 private:
     TicketStore &m_store;

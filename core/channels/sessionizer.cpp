@@ -6,8 +6,9 @@ namespace hd::chat {
 const QSet<QString> &SessionizerOptions::exportingUserNames()
 {
     // How KakaoTalk names the person who exported the chat, per platform and language.
-    static const QSet<QString> names{QStringLiteral("회원님"), QStringLiteral("나"), QStringLiteral("you"),
-                                     QStringLiteral("You"),    QStringLiteral("Me"), QStringLiteral("me")};
+    static const QSet<QString> names{QStringLiteral("회원님"), QStringLiteral("나"),
+                                     QStringLiteral("you"),    QStringLiteral("You"),
+                                     QStringLiteral("Me"),     QStringLiteral("me")};
     return names;
 }
 
@@ -47,7 +48,7 @@ QList<Session> sessionize(const QList<ChatRecord> &records, const SessionizerOpt
         }
         const bool gap = lastMessageAt.isValid() && lastMessageAt.secsTo(r.at) > options.gapSeconds;
         const bool tooLong = current && options.maxSessionSeconds > 0
-                             && current->createdAt.secsTo(r.at) > options.maxSessionSeconds;
+            && current->createdAt.secsTo(r.at) > options.maxSessionSeconds;
         if (!current || gap || tooLong) {
             // System lines logged after the last message of the previous session but closer to
             // this one (e.g. "X joined" right before X writes) stay where they were: in time
@@ -63,7 +64,8 @@ QList<Session> sessionize(const QList<ChatRecord> &records, const SessionizerOpt
             current->requester = r.sender;
         if (business && current->assignee.isEmpty() && !me.contains(r.sender))
             current->assignee = r.sender;
-        if (business && current->direction == Direction::Inbound && !current->firstResponseAt.isValid())
+        if (business && current->direction == Direction::Inbound
+            && !current->firstResponseAt.isValid())
             current->firstResponseAt = r.at;
     }
     if (!pendingSystem.isEmpty() && current)

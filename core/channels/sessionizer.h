@@ -26,13 +26,13 @@ struct SessionizerOptions
 /// One cut of a conversation: it becomes one ticket.
 struct Session
 {
-    QList<int> records;  ///< indexes into the parsed records, in order (messages and system lines)
+    QList<int> records; ///< indexes into the parsed records, in order (messages and system lines)
     Direction direction = Direction::Inbound; ///< who spoke first
-    QString requester;   ///< first customer-side sender (empty when only the business spoke)
-    QString assignee;    ///< first business-side sender that is not the exporting user
+    QString requester; ///< first customer-side sender (empty when only the business spoke)
+    QString assignee; ///< first business-side sender that is not the exporting user
     QDateTime createdAt; ///< first message
     QDateTime firstResponseAt; ///< inbound: first business message after the customer's first
-    QDateTime lastAt;    ///< last message
+    QDateTime lastAt; ///< last message
     int messageCount = 0;
 };
 

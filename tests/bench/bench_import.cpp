@@ -46,8 +46,8 @@ QByteArray generate(qint64 lines)
             out += stamp(t) + '\n';
             ++n;
         }
-        out += stamp(t) + ", " + names[rng.bounded(7)] + " : 결제 관련 문의 " + QByteArray::number(rng.bounded(99999))
-               + "번 주문 배송이 안 와요\n";
+        out += stamp(t) + ", " + names[rng.bounded(7)] + " : 결제 관련 문의 "
+            + QByteArray::number(rng.bounded(99999)) + "번 주문 배송이 안 와요\n";
         ++n;
         if (rng.bounded(20) == 0 && n < lines) {
             out += "두 번째 줄입니다\n";
@@ -63,15 +63,18 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("lines"), QStringLiteral("Lines in the export."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("lines"), QStringLiteral("Lines in the export."), QStringLiteral("N")});
     parser.process(app);
-    const qint64 lines = parser.isSet(QStringLiteral("lines")) ? parser.value(QStringLiteral("lines")).toLongLong() : 1000000;
+    const qint64 lines = parser.isSet(QStringLiteral("lines"))
+        ? parser.value(QStringLiteral("lines")).toLongLong()
+        : 1000000;
 
     QElapsedTimer timer;
     timer.start();
     const QByteArray data = generate(lines);
-    std::printf("generated %lld lines, %.1f MiB in %lld ms\n", lines, double(data.size()) / 1048576.0,
-                timer.restart());
+    std::printf("generated %lld lines, %.1f MiB in %lld ms\n", lines,
+                double(data.size()) / 1048576.0, timer.restart());
 
     chat::KakaoOptions ko;
     ko.timeZone = QTimeZone("Asia/Seoul");
@@ -103,10 +106,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     const qint64 importMs = timer.restart();
-    std::printf("| phase | ms |\n|---|---|\n| parse (%lld records, %lld problems) | %lld |\n"
-                "| sessionize (%lld conversations) | %lld |\n| import (%d tickets, %d messages) | %lld |\n"
-                "| total | %lld |\n",
-                qint64(parsed->records.size()), qint64(parsed->problems.size()), parseMs, qint64(sessions.size()),
-                sessionMs, summary->ticketsCreated, summary->messagesAdded, importMs, parseMs + sessionMs + importMs);
+    std::printf(
+        "| phase | ms |\n|---|---|\n| parse (%lld records, %lld problems) | %lld |\n"
+        "| sessionize (%lld conversations) | %lld |\n| import (%d tickets, %d messages) | %lld |\n"
+        "| total | %lld |\n",
+        qint64(parsed->records.size()), qint64(parsed->problems.size()), parseMs,
+        qint64(sessions.size()), sessionMs, summary->ticketsCreated, summary->messagesAdded,
+        importMs, parseMs + sessionMs + importMs);
     return 0;
 }

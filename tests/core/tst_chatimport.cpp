@@ -10,7 +10,8 @@ using namespace hd::chat;
 namespace {
 const QDateTime kBase(QDate(2024, 9, 25), QTime(5, 0), QTimeZone::utc()); // 14:00 KST
 
-ChatRecord record(int minutes, const QString &sender, const QString &text, RecordKind kind = RecordKind::Message)
+ChatRecord record(int minutes, const QString &sender, const QString &text,
+                  RecordKind kind = RecordKind::Message)
 {
     static int line = 0;
     ChatRecord r;
@@ -65,13 +66,15 @@ private Q_SLOTS:
     {
         StoreFixture f;
         ChatImporter importer(*f.store, *f.directory);
-        const QDateTime saved = kBase.addSecs(5 * 24 * 3600 + 10 * 60); // 5 min after the last message
+        const QDateTime saved
+            = kBase.addSecs(5 * 24 * 3600 + 10 * 60); // 5 min after the last message
         auto r = importer.import(room(), options(saved));
         QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
         QCOMPARE(r->ticketsCreated, 3);
         QCOMPARE(r->messagesAdded, 8);
         QCOMPARE(r->systemEvents, 1);
-        QCOMPARE(r->messagesAdded + r->systemEvents + r->messagesSkipped, int(room().records.size()));
+        QCOMPARE(r->messagesAdded + r->systemEvents + r->messagesSkipped,
+                 int(room().records.size()));
 
         const Ticket first = *f.store->ticket(r->ticketIds[0]);
         QCOMPARE(first.subject, QString("배송이 안 와요"));
@@ -99,7 +102,8 @@ private Q_SLOTS:
         ChatImporter importer(*f.store, *f.directory);
         const QDateTime saved = kBase.addSecs(6 * 24 * 3600);
         QVERIFY(importer.import(room(), options(saved)).ok());
-        const qint64 tickets = f.count("tickets"), messages = f.count("messages"), events = f.count("events");
+        const qint64 tickets = f.count("tickets"), messages = f.count("messages"),
+                     events = f.count("events");
         auto again = importer.import(room(), options(saved));
         QVERIFY(again.ok());
         QCOMPARE(again->ticketsCreated, 0);

@@ -61,7 +61,8 @@ private Q_SLOTS:
         QFETCH(int, sessions);
         SessionizerOptions o;
         o.gapSeconds = gapSeconds;
-        const QList<ChatRecord> records{msg(0, "김철수", "문의드립니다"), msg(0, "김철수", "다시 문의", pauseSeconds)};
+        const QList<ChatRecord> records{msg(0, "김철수", "문의드립니다"),
+                                        msg(0, "김철수", "다시 문의", pauseSeconds)};
         QCOMPARE(sessionize(records, o).size(), sessions);
     }
 
@@ -70,7 +71,8 @@ private Q_SLOTS:
         // 23:50 and 00:10 local are 20 minutes apart: one conversation although the export
         // printed a day separator between them (separators are not records).
         SessionizerOptions o;
-        const QList<ChatRecord> records{msg(590, "Jane", "still there?"), msg(610, "회원님", "yes!")};
+        const QList<ChatRecord> records{msg(590, "Jane", "still there?"),
+                                        msg(610, "회원님", "yes!")};
         const auto s = sessionize(records, o);
         QCOMPARE(s.size(), 1);
         QCOMPARE(s.first().createdAt.secsTo(s.first().lastAt), 1200);
@@ -81,7 +83,7 @@ private Q_SLOTS:
         SessionizerOptions o;
         o.businessSenders = {"상담사 B"};
         const QList<ChatRecord> records{
-            msg(0, "김철수", "제품 A 사용법 문의드립니다"),   // inbound session
+            msg(0, "김철수", "제품 A 사용법 문의드립니다"), // inbound session
             msg(2, "상담사 B", "안녕하세요, 어떤 부분이 궁금하신가요?"),
             msg(3, "김철수", "설정 화면이 안 열려요"),
             msg(200, "회원님", "지난번 문의 해결되셨나요?"), // outbound: the business spoke first
@@ -114,10 +116,8 @@ private Q_SLOTS:
         SessionizerOptions o;
         const QList<ChatRecord> records{
             sys(0, "김철수님을 초대하였습니다."), // before any message: joins the first session
-            msg(1, "김철수", "안녕하세요"),
-            sys(2, "삭제된 메시지입니다."),
-            msg(300, "김철수", "또 문의"),
-            sys(301, "김철수님이 나갔습니다."),
+            msg(1, "김철수", "안녕하세요"),       sys(2, "삭제된 메시지입니다."),
+            msg(300, "김철수", "또 문의"),        sys(301, "김철수님이 나갔습니다."),
         };
         const auto s = sessionize(records, o);
         QCOMPARE(sizes(s), (QList<int>{3, 2}));
