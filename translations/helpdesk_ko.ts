@@ -1402,6 +1402,10 @@ You can also start from an empty database.</source>
         <source>The import was cancelled after %1 of %2 conversations; importing the file again continues it.</source>
         <translation>대화 %2개 중 %1개를 가져온 후 가져오기가 취소되었습니다. 파일을 다시 가져오면 이어서 진행합니다.</translation>
     </message>
+    <message>
+        <source>Cannot read the ticket counters.</source>
+        <translation>티켓 카운터를 읽을 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>hd::chat::CsvChatReader</name>

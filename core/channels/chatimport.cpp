@@ -3,6 +3,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/logging.h"
+#include "core/storage/batchinsert.h"
 #include "core/storage/database.h"
 #include "core/storage/directory.h"
 #include "core/storage/searchindex.h"
@@ -94,12 +95,17 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
     // People: agents by name (created when missing), the exporting user as the channel account,
     // customers by their name on this channel.
     QHash<QString, RowId> agentIds, customerIds;
+    QHash<QString, RowId> agentBySender; // per sender as written, so the hot path is one lookup
     auto agentFor = [&](const QString &name) -> Result<RowId> {
+        if (auto it = agentBySender.constFind(name); it != agentBySender.constEnd())
+            return *it;
         const bool me = SessionizerOptions::exportingUserNames().contains(name);
         const QString agentName = me ? tr("%1 channel account").arg(displayName(options.channel))
                                      : options.senderNames.value(name, name);
-        if (auto it = agentIds.constFind(agentName); it != agentIds.constEnd())
+        if (auto it = agentIds.constFind(agentName); it != agentIds.constEnd()) {
+            agentBySender.insert(name, *it);
             return *it;
+        }
         auto found = m_directory.findAgent(agentName);
         if (!found && found.errorCode() != ErrorCode::NotFound)
             return found.error();
@@ -111,6 +117,7 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
                 return found.error();
         }
         agentIds.insert(agentName, found->id);
+        agentBySender.insert(name, found->id);
         return found->id;
     };
     auto customerFor = [&](const QString &name) -> Result<RowId> {
@@ -291,9 +298,199 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
         return m_store.sla().refresh(ticketId);
     };
 
-    for (int start = 0; start < sessions.size(); start += kSessionsPerTransaction) {
-        const int end = qMin(int(sessions.size()), start + kSessionsPerTransaction);
+    // First import of a room (the common case): no message can exist yet, so conversations are
+    // written in bulk, as rows computed in memory with multi-row inserts, instead of one
+    // TicketStore call per change. The result is the same as the careful path above (tested).
+    auto roomKnown = db.scalar(
+        QStringLiteral("SELECT 1 FROM tickets WHERE external_ref = ? LIMIT 1"), {externalRef});
+    if (!roomKnown)
+        return roomKnown.error();
+    const bool bulk = roomKnown->isNull();
+    QSqlDatabase conn = db.connection();
+    auto importBulk = [&](int from, int to) -> Result<void> {
+        auto ids = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM tickets"));
+        auto numbers = db.scalar(QStringLiteral(
+            "SELECT max(coalesce((SELECT value FROM counters WHERE name = "
+            "'ticket_number'), 0), coalesce((SELECT max(number) FROM tickets), 0))"));
+        if (!ids || !numbers)
+            return Error{ErrorCode::Storage, tr("Cannot read the ticket counters.")};
+        RowId nextId = ids->toLongLong() + 1;
+        qint64 nextNumber = numbers->toLongLong() + 1;
+        BatchInsert tickets(
+            conn,
+            QStringLiteral("INSERT INTO tickets(id, uuid, number, subject, description, channel, "
+                           "direction, status, priority, requester_id, assignee_id, created_at, "
+                           "updated_at, first_response_at, solved_at, closed_at, external_ref, "
+                           "requester_sort, assignee_sort) VALUES"),
+            19, 20);
+        BatchInsert messages(
+            conn,
+            QStringLiteral("INSERT INTO messages(uuid, ticket_id, author_kind, author_agent_id, "
+                           "author_customer_id, visibility, body, created_at) VALUES"),
+            8, 50);
+        BatchInsert events(
+            conn,
+            QStringLiteral(
+                "INSERT INTO events(ticket_id, kind, actor_kind, actor_id, at, old_value, "
+                "new_value) VALUES"),
+            7, 50);
+        BatchInsert search(
+            conn, QStringLiteral("INSERT INTO ticket_search(rowid, pub, internal) VALUES"), 3, 20);
+        // Tickets reach SQLite before the rows that refer to them.
+        const auto parentsFirst = [&tickets] {
+            return tickets.flush();
+        };
+        messages.beforeFlush = parentsFirst;
+        events.beforeFlush = parentsFirst;
+        QList<RowId> stillOpen;
+        auto check = [](BatchInsert &b, const QVariantList &row) -> Result<void> {
+            if (b.add(row))
+                return {};
+            return Error{ErrorCode::Storage, b.error};
+        };
+        for (int index = from; index < to; ++index) {
+            const Session &s = sessions[index];
+            const RowId id = nextId++;
+            const qint64 number = nextNumber++;
+            RowId requester = 0, assignee = 0;
+            if (!s.requester.isEmpty()) {
+                auto c = customerFor(s.requester);
+                if (!c)
+                    return c.error();
+                requester = *c;
+            }
+            if (!s.assignee.isEmpty()) {
+                auto a = agentFor(s.assignee);
+                if (!a)
+                    return a.error();
+                assignee = *a;
+            }
+            QString subject = subjectFrom(chat.records, s);
+            if (subject.isEmpty())
+                subject = tr("Conversation on %1").arg(displayName(options.channel));
+            const bool last = index == sessions.size() - 1;
+            const bool over = !last || s.lastAt.secsTo(savedAt) > so.gapSeconds;
+            const QString finalStatus = over
+                ? QStringLiteral("closed")
+                : (assignee ? QStringLiteral("assigned") : QStringLiteral("new"));
+            QString description;
+            for (int i : s.records)
+                if (chat.records[i].kind == RecordKind::Message) {
+                    description = chat.records[i].text.left(2000);
+                    break;
+                }
+            if (auto e = check(
+                    tickets,
+                    {id,
+                     QUuid::createUuidV5(kChatNamespace, uuids[s.records.first()])
+                         .toString(QUuid::WithoutBraces),
+                     number, subject, description, wireName(options.channel), wireName(s.direction),
+                     finalStatus, int(Priority::Normal), Database::idOrNull(requester),
+                     Database::idOrNull(assignee), Database::toDb(s.createdAt),
+                     Database::toDb(s.lastAt), Database::toDb(s.firstResponseAt),
+                     over ? Database::toDb(s.lastAt) : QVariant(),
+                     over ? Database::toDb(s.lastAt) : QVariant(), externalRef,
+                     options.senderNames.value(s.requester, s.requester).toLower(),
+                     assignee ? options.senderNames.value(s.assignee, s.assignee).toLower()
+                              : QString()});
+                !e)
+                return e;
+            QStringList pub, internal;
+            for (int i : s.records) {
+                const ChatRecord &r = chat.records[i];
+                AuthorKind kind = AuthorKind::System;
+                RowId agent = 0, customer = 0;
+                if (r.kind == RecordKind::Message) {
+                    if (so.isBusiness(r.sender)) {
+                        kind = AuthorKind::Agent;
+                        auto a = agentFor(r.sender);
+                        if (!a)
+                            return a.error();
+                        agent = *a;
+                    } else {
+                        kind = AuthorKind::Customer;
+                        auto c = customerFor(r.sender);
+                        if (!c)
+                            return c.error();
+                        customer = *c;
+                    }
+                }
+                const bool systemLine = kind == AuthorKind::System;
+                const QString body = systemLine && !r.sender.isEmpty()
+                    ? QString(r.sender + QStringLiteral(": ") + r.text)
+                    : r.text;
+                (systemLine ? internal : pub) << body;
+                if (auto e
+                    = check(messages,
+                            {uuids[i], id, wireName(kind), Database::idOrNull(agent),
+                             Database::idOrNull(customer),
+                             wireName(systemLine ? Visibility::Internal : Visibility::Public), body,
+                             Database::toDb(r.at)});
+                    !e)
+                    return e;
+                if (systemLine)
+                    ++summary.systemEvents;
+                else
+                    ++summary.messagesAdded;
+            }
+            // The same history the careful path writes: created, assignment, solved, closed.
+            QString status = QStringLiteral("new");
+            auto event
+                = [&](EventKind k, const QDateTime &at, const QVariant &o, const QVariant &n) {
+                      return check(events,
+                                   {id, wireName(k), wireName(AuthorKind::System), QVariant(),
+                                    Database::toDb(at), o, n});
+                  };
+            if (auto e = event(EventKind::Created, s.createdAt, {}, status); !e)
+                return e;
+            if (assignee) {
+                const QDateTime at = s.firstResponseAt.isValid() ? s.firstResponseAt : s.createdAt;
+                if (auto e = event(EventKind::Assignee, at, {}, assignee); !e)
+                    return e;
+                if (auto e = event(EventKind::Status, at, status, QStringLiteral("assigned")); !e)
+                    return e;
+                status = QStringLiteral("assigned");
+            }
+            if (over) {
+                if (auto e = event(EventKind::Status, s.lastAt, status, QStringLiteral("solved"));
+                    !e)
+                    return e;
+                if (auto e = event(EventKind::Status, s.lastAt, QStringLiteral("solved"),
+                                   QStringLiteral("closed"));
+                    !e)
+                    return e;
+                status = QStringLiteral("closed");
+            } else {
+                stillOpen << id;
+            }
+            const SearchIndex::Doc doc = SearchIndex::analyze(subject, pub, internal);
+            if (auto e = check(search, {id, doc.pub, doc.internal}); !e)
+                return e;
+            ++summary.ticketsCreated;
+            summary.ticketIds << id;
+        }
+        // Tickets first: messages and events refer to them.
+        for (BatchInsert *b : {&tickets, &messages, &events, &search})
+            if (!b->flush())
+                return Error{ErrorCode::Storage, b->error};
+        if (auto q = db.exec(
+                QStringLiteral("INSERT INTO counters(name, value) VALUES ('ticket_number', ?) "
+                               "ON CONFLICT(name) DO UPDATE SET value = excluded.value"),
+                {nextNumber - 1});
+            !q)
+            return q.error();
+        for (RowId id : stillOpen)
+            if (auto r = m_store.sla().refresh(id); !r)
+                return r;
+        return {};
+    };
+
+    const int perTransaction = bulk ? 5000 : kSessionsPerTransaction;
+    for (int start = 0; start < sessions.size(); start += perTransaction) {
+        const int end = qMin(int(sessions.size()), start + perTransaction);
         auto r = m_store.batch([&]() -> Result<void> {
+            if (bulk)
+                return importBulk(start, end);
             for (int i = start; i < end; ++i)
                 if (auto s = importSession(i); !s)
                     return s;

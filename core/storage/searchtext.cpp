@@ -78,6 +78,14 @@ bool combinesBackward(char32_t cp)
 /// text cost seconds per megabyte). Only thousands of consecutive marks are cut blindly.
 QString normalizeKc(QStringView text)
 {
+    // Fast path: ASCII and precomposed Hangul syllables are unchanged by NFKC, and they are
+    // nearly all of a Korean/English helpdesk's text; Qt's normalizer is slow even then.
+    const bool stable = std::all_of(text.begin(), text.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u < 0x80 || (u >= 0xAC00 && u <= 0xD7A3);
+    });
+    if (stable)
+        return text.toString();
     QString out;
     out.reserve(text.size());
     qsizetype start = 0;
