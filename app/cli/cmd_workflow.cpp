@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <functional>
+
 namespace hd::cli {
 
 namespace {
@@ -14,6 +16,42 @@ QCommandLineOption asOption()
     return QCommandLineOption(QStringLiteral("as"),
                               HelpdeskCli::tr("Acting agent (name, email or id)."),
                               QStringLiteral("AGENT"));
+}
+
+/// The opened database, the ticket named by the first argument, and the acting agent.
+struct Target
+{
+    std::unique_ptr<Session> session;
+    Ticket ticket;
+    Agent actor;
+};
+
+/// `check` runs before the acting agent is resolved (which may create one on an empty
+/// database), so that input it rejects writes nothing; it returns Ok to go on.
+std::optional<Target> openTarget(Context &ctx, const QCommandLineParser &p, int *rc,
+                                 const std::function<int(Session &)> &check = {})
+{
+    auto s = Session::open(p);
+    if (!s) {
+        *rc = failWith(ctx, s.error());
+        return std::nullopt;
+    }
+    auto t = (*s)->ticket(p.positionalArguments().at(0));
+    if (!t) {
+        *rc = failWith(ctx, t.error());
+        return std::nullopt;
+    }
+    if (check) {
+        *rc = check(**s);
+        if (*rc != Ok)
+            return std::nullopt;
+    }
+    auto actor = (*s)->actingAgent(p);
+    if (!actor) {
+        *rc = failWith(ctx, actor.error());
+        return std::nullopt;
+    }
+    return Target{std::move(s).value(), *t, *actor};
 }
 
 /// Prints the ticket after a change (JSON or one line) and returns Ok.
@@ -35,21 +73,18 @@ int message(Context &ctx, Visibility visibility)
     int rc = Ok;
     if (!parse(ctx, p, {asOption()}, QStringLiteral("ID TEXT"), 2, -1, &rc))
         return rc;
-    auto s = Session::open(p);
-    if (!s)
-        return failWith(ctx, s.error());
-    auto t = (*s)->ticket(p.positionalArguments().at(0));
-    if (!t)
-        return failWith(ctx, t.error());
-    auto agent = (*s)->actingAgent(p);
-    if (!agent)
-        return failWith(ctx, agent.error());
+    auto target = openTarget(ctx, p, &rc);
+    if (!target)
+        return rc;
+    Session &session = *target->session;
+    const Ticket *t = &target->ticket;
+    const Agent *agent = &target->actor;
     NewMessage m;
     m.authorKind = AuthorKind::Agent;
     m.authorId = agent->id;
     m.visibility = visibility;
     m.body = p.positionalArguments().mid(1).join(QLatin1Char(' '));
-    auto added = (*s)->store->addMessage(t->id, m);
+    auto added = session.store->addMessage(t->id, m);
     if (!added)
         return failWith(ctx, added.error());
     if (wantsJson(p)) {
@@ -78,18 +113,15 @@ int runTransition(Context &ctx)
         return fail(
             ctx,
             HelpdeskCli::tr("Unknown status '%1'; use one of: %2.").arg(statusName, statusNames()));
-    auto s = Session::open(p);
-    if (!s)
-        return failWith(ctx, s.error());
-    auto t = (*s)->ticket(p.positionalArguments().at(0));
-    if (!t)
-        return failWith(ctx, t.error());
-    auto agent = (*s)->actingAgent(p);
-    if (!agent)
-        return failWith(ctx, agent.error());
-    if (auto r = (*s)->store->transition(t->id, *to, Actor::agent(agent->id)); !r)
+    auto target = openTarget(ctx, p, &rc);
+    if (!target)
+        return rc;
+    Session &session = *target->session;
+    const Ticket *t = &target->ticket;
+    const Agent *agent = &target->actor;
+    if (auto r = session.store->transition(t->id, *to, Actor::agent(agent->id)); !r)
         return failWith(ctx, r.error());
-    return done(ctx, p, **s, t->id,
+    return done(ctx, p, session, t->id,
                 HelpdeskCli::tr("Ticket #%1: %2 → %3.")
                     .arg(t->number)
                     .arg(wireName(t->status), wireName(*to)));
@@ -101,26 +133,25 @@ int runAssign(Context &ctx)
     int rc = Ok;
     if (!parse(ctx, p, {asOption()}, QStringLiteral("ID AGENT"), 2, 2, &rc))
         return rc;
-    auto s = Session::open(p);
-    if (!s)
-        return failWith(ctx, s.error());
-    auto t = (*s)->ticket(p.positionalArguments().at(0));
-    if (!t)
-        return failWith(ctx, t.error());
     const QString who = p.positionalArguments().at(1);
     RowId agentId = 0;
-    if (who != QLatin1String("none")) {
-        auto a = (*s)->directory->findAgent(who);
+    auto target = openTarget(ctx, p, &rc, [&](Session &session) {
+        if (who == QLatin1String("none"))
+            return int(Ok);
+        auto a = session.directory->findAgent(who);
         if (!a)
             return failWith(ctx, a.error());
         agentId = a->id;
-    }
-    auto actor = (*s)->actingAgent(p);
-    if (!actor)
-        return failWith(ctx, actor.error());
-    if (auto r = (*s)->store->assign(t->id, agentId, Actor::agent(actor->id)); !r)
+        return int(Ok);
+    });
+    if (!target)
+        return rc;
+    Session &session = *target->session;
+    const Ticket *t = &target->ticket;
+    const Agent *actor = &target->actor;
+    if (auto r = session.store->assign(t->id, agentId, Actor::agent(actor->id)); !r)
         return failWith(ctx, r.error());
-    return done(ctx, p, **s, t->id,
+    return done(ctx, p, session, t->id,
                 HelpdeskCli::tr("Ticket #%1 assigned to %2.").arg(t->number).arg(who));
 }
 
@@ -140,22 +171,19 @@ int runMerge(Context &ctx)
     int rc = Ok;
     if (!parse(ctx, p, {asOption()}, QStringLiteral("ID INTO_ID"), 2, 2, &rc))
         return rc;
-    auto s = Session::open(p);
-    if (!s)
-        return failWith(ctx, s.error());
-    auto source = (*s)->ticket(p.positionalArguments().at(0));
-    if (!source)
-        return failWith(ctx, source.error());
-    auto target = (*s)->ticket(p.positionalArguments().at(1));
+    auto opened = openTarget(ctx, p, &rc);
+    if (!opened)
+        return rc;
+    Session &session = *opened->session;
+    const Ticket *source = &opened->ticket;
+    const Agent *actor = &opened->actor;
+    auto target = session.ticket(p.positionalArguments().at(1));
     if (!target)
         return failWith(ctx, target.error());
-    auto actor = (*s)->actingAgent(p);
-    if (!actor)
-        return failWith(ctx, actor.error());
-    if (auto r = (*s)->store->merge(source->id, target->id, Actor::agent(actor->id)); !r)
+    if (auto r = session.store->merge(source->id, target->id, Actor::agent(actor->id)); !r)
         return failWith(ctx, r.error());
     return done(
-        ctx, p, **s, target->id,
+        ctx, p, session, target->id,
         HelpdeskCli::tr("Ticket #%1 merged into #%2.").arg(source->number).arg(target->number));
 }
 
@@ -173,19 +201,16 @@ int runSplit(Context &ctx)
             return fail(ctx, HelpdeskCli::tr("'%1' is not a message id.").arg(a));
         ids << id;
     }
-    auto s = Session::open(p);
-    if (!s)
-        return failWith(ctx, s.error());
-    auto t = (*s)->ticket(p.positionalArguments().at(0));
-    if (!t)
-        return failWith(ctx, t.error());
-    auto actor = (*s)->actingAgent(p);
-    if (!actor)
-        return failWith(ctx, actor.error());
-    auto made = (*s)->store->split(t->id, ids, Actor::agent(actor->id));
+    auto target = openTarget(ctx, p, &rc);
+    if (!target)
+        return rc;
+    Session &session = *target->session;
+    const Ticket *t = &target->ticket;
+    const Agent *actor = &target->actor;
+    auto made = session.store->split(t->id, ids, Actor::agent(actor->id));
     if (!made)
         return failWith(ctx, made.error());
-    return done(ctx, p, **s, made->id,
+    return done(ctx, p, session, made->id,
                 HelpdeskCli::tr("Ticket #%1 split from #%2.").arg(made->number).arg(t->number));
 }
 

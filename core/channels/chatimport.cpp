@@ -131,9 +131,48 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
         return c->id;
     };
 
+    // Who wrote a record, as the schema sees it; system lines keep their sender in the body.
+    struct Authored
+    {
+        AuthorKind kind = AuthorKind::System;
+        RowId agent = 0;
+        RowId customer = 0;
+        QString body;
+    };
+    auto authorOf = [&](const ChatRecord &r) -> Result<Authored> {
+        if (r.kind != RecordKind::Message)
+            return Authored{AuthorKind::System, 0, 0,
+                            r.sender.isEmpty() ? r.text
+                                               : QString(r.sender + QStringLiteral(": ") + r.text)};
+        if (so.isBusiness(r.sender)) {
+            auto a = agentFor(r.sender);
+            if (!a)
+                return a.error();
+            return Authored{AuthorKind::Agent, *a, 0, r.text};
+        }
+        auto c = customerFor(r.sender);
+        if (!c)
+            return c.error();
+        return Authored{AuthorKind::Customer, 0, *c, r.text};
+    };
+
     const QString externalRef = wireName(options.channel) + QLatin1Char(':') + options.room;
     const QDateTime savedAt = options.savedAt.isValid() ? options.savedAt : m_store.clock().now();
     const Actor system = Actor::system();
+
+    // A conversation that paused longer than the gap is over: solve and close its ticket at its
+    // last message (a closed ticket stays as it is).
+    auto solveAndClose = [&](RowId ticketId, const QDateTime &at) -> Result<void> {
+        auto t = m_store.ticket(ticketId);
+        if (!t)
+            return t.error();
+        if (t->status == TicketStatus::Closed)
+            return {};
+        if (t->status != TicketStatus::Solved)
+            if (auto r = m_store.transition(ticketId, TicketStatus::Solved, system, at); !r)
+                return r;
+        return m_store.transition(ticketId, TicketStatus::Closed, system, at);
+    };
 
     auto importSession = [&](int index) -> Result<void> {
         const Session &s = sessions[index];
@@ -165,16 +204,7 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
         if (nothingNew) {
             summary.messagesSkipped += int(existing.size());
             // A conversation left open by an earlier import is over once a later one started.
-            auto t = m_store.ticket(ticketId);
-            if (!t)
-                return t.error();
-            if (!over || t->status == TicketStatus::Closed)
-                return {};
-            if (t->status != TicketStatus::Solved)
-                if (auto r = m_store.transition(ticketId, TicketStatus::Solved, system, s.lastAt);
-                    !r)
-                    return r;
-            return m_store.transition(ticketId, TicketStatus::Closed, system, s.lastAt);
+            return over ? solveAndClose(ticketId, s.lastAt) : Result<void>();
         }
         RowId requester = 0;
         if (!s.requester.isEmpty()) {
@@ -218,28 +248,11 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
                     ++summary.messagesSkipped;
                     continue;
                 }
-                const ChatRecord &r = chat.records[i];
-                AuthorKind kind = AuthorKind::System;
-                RowId agent = 0, customer = 0;
-                if (r.kind == RecordKind::Message) {
-                    if (so.isBusiness(r.sender)) {
-                        kind = AuthorKind::Agent;
-                        auto a = agentFor(r.sender);
-                        if (!a)
-                            return a.error();
-                        agent = *a;
-                    } else {
-                        kind = AuthorKind::Customer;
-                        auto c = customerFor(r.sender);
-                        if (!c)
-                            return c.error();
-                        customer = *c;
-                    }
-                }
+                auto author = authorOf(chat.records[i]);
+                if (!author)
+                    return author.error();
+                const auto &[kind, agent, customer, body] = *author;
                 const bool systemLine = kind == AuthorKind::System;
-                QString body = r.text;
-                if (systemLine && !r.sender.isEmpty())
-                    body = r.sender + QStringLiteral(": ") + body;
                 auto q = db.exec(
                     QStringLiteral(
                         "INSERT INTO messages(uuid, ticket_id, author_kind, author_agent_id, "
@@ -248,7 +261,7 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
                     {uuids[i], ticketId, wireName(kind), Database::idOrNull(agent),
                      Database::idOrNull(customer),
                      wireName(systemLine ? Visibility::Internal : Visibility::Public), body,
-                     Database::toDb(r.at)});
+                     Database::toDb(chat.records[i].at)});
                 if (!q)
                     return q.error();
                 if (systemLine)
@@ -281,19 +294,10 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
             if (auto r = m_store.assign(ticketId, *a, system, at); !r)
                 return r;
         }
-        // A conversation that paused longer than the gap is over: solve and close the ticket
-        // at its last message. The last one stays open when the export is more recent.
-        if (over) {
-            auto t = m_store.ticket(ticketId);
-            if (!t)
-                return t.error();
-            if (t->status != TicketStatus::Solved)
-                if (auto r = m_store.transition(ticketId, TicketStatus::Solved, system, s.lastAt);
-                    !r)
-                    return r;
-            if (auto r = m_store.transition(ticketId, TicketStatus::Closed, system, s.lastAt); !r)
+        // The last conversation stays open when the export is more recent than the gap.
+        if (over)
+            if (auto r = solveAndClose(ticketId, s.lastAt); !r)
                 return r;
-        }
         summary.ticketIds << ticketId;
         return m_store.sla().refresh(ticketId);
     };
@@ -397,35 +401,18 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
                 return e;
             QStringList pub, internal;
             for (int i : s.records) {
-                const ChatRecord &r = chat.records[i];
-                AuthorKind kind = AuthorKind::System;
-                RowId agent = 0, customer = 0;
-                if (r.kind == RecordKind::Message) {
-                    if (so.isBusiness(r.sender)) {
-                        kind = AuthorKind::Agent;
-                        auto a = agentFor(r.sender);
-                        if (!a)
-                            return a.error();
-                        agent = *a;
-                    } else {
-                        kind = AuthorKind::Customer;
-                        auto c = customerFor(r.sender);
-                        if (!c)
-                            return c.error();
-                        customer = *c;
-                    }
-                }
+                auto author = authorOf(chat.records[i]);
+                if (!author)
+                    return author.error();
+                const auto &[kind, agent, customer, body] = *author;
                 const bool systemLine = kind == AuthorKind::System;
-                const QString body = systemLine && !r.sender.isEmpty()
-                    ? QString(r.sender + QStringLiteral(": ") + r.text)
-                    : r.text;
                 (systemLine ? internal : pub) << body;
                 if (auto e
                     = check(messages,
                             {uuids[i], id, wireName(kind), Database::idOrNull(agent),
                              Database::idOrNull(customer),
                              wireName(systemLine ? Visibility::Internal : Visibility::Public), body,
-                             Database::toDb(r.at)});
+                             Database::toDb(chat.records[i].at)});
                     !e)
                     return e;
                 if (systemLine)
