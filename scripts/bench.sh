@@ -4,6 +4,7 @@
 #   scripts/bench.sh                 # 1M tickets in build/bench/1m.sqlite
 #   scripts/bench.sh --tickets 20000 # a quick run
 #   BENCH_DB=/path/db.sqlite scripts/bench.sh   # an existing database
+#   BENCH_DB=/path/copy.sqlite WORKSPACE_ARGS=--migrate scripts/bench.sh   # an older copy
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -16,7 +17,7 @@ while [ $# -gt 0 ]; do
 done
 "$root/scripts/install-deps.sh" >/dev/null
 cmake --preset default >/dev/null
-cmake --build --preset default --target bench_storage helpdesk-cli
+cmake --build --preset default --target bench_storage bench_workspace helpdesk-cli
 mkdir -p "$root/build/bench"
 db="${BENCH_DB:-$root/build/bench/seed-$tickets.sqlite}"
 if [ ! -f "$db" ]; then
@@ -26,6 +27,11 @@ if [ ! -f "$db" ]; then
 fi
 echo "== storage benchmark"
 "$root/build/bin/bench_storage" --db "$db"
+echo "== agent workspace benchmark (main window, ticket list, filters, jumps, memory)"
+# Refuses a database whose schema is older than this build's (opening would migrate it); pass
+# a copy with WORKSPACE_ARGS=--migrate.
+QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" \
+  "$root/build/bin/bench_workspace" --db "$db" ${WORKSPACE_ARGS:-}
 echo "== chat import benchmark (1,000,000-line KakaoTalk export)"
 cmake --build --preset default --target bench_import >/dev/null
 "$root/build/bin/bench_import" --lines "${IMPORT_LINES:-1000000}"

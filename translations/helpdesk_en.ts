@@ -19,12 +19,67 @@
     </message>
 </context>
 <context>
+    <name>hd::BulkEditCommand</name>
+    <message numerus="yes">
+        <source>Assign %n ticket(s)</source>
+        <translation>
+            <numerusform>Assign %n ticket</numerusform>
+            <numerusform>Assign %n tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the status of %n ticket(s)</source>
+        <translation>
+            <numerusform>Change the status of %n ticket</numerusform>
+            <numerusform>Change the status of %n tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the priority of %n ticket(s)</source>
+        <translation>
+            <numerusform>Change the priority of %n ticket</numerusform>
+            <numerusform>Change the priority of %n tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit the tags of %n ticket(s)</source>
+        <translation>
+            <numerusform>Edit the tags of %n ticket</numerusform>
+            <numerusform>Edit the tags of %n tickets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hd::MainWindow</name>
     <message numerus="yes">
         <source>Syncing: %n change(s) waiting</source>
         <translation>
             <numerusform>Syncing: %n change waiting</numerusform>
             <numerusform>Syncing: %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) changed.</source>
+        <translation>
+            <numerusform>%n ticket changed.</numerusform>
+            <numerusform>%n tickets changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped: %1</source>
+        <translation>
+            <numerusform>%n skipped: %1</numerusform>
+            <numerusform>%n skipped, e.g. %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hd::MergeDialog</name>
+    <message numerus="yes">
+        <source>Merge %n ticket(s) into another. Their messages move to the target and they are closed with a link to it:</source>
+        <translation>
+            <numerusform>Merge this ticket into another. Its messages move to the target and it is closed with a link to it:</numerusform>
+            <numerusform>Merge %n tickets into another. Their messages move to the target and they are closed with a link to it:</numerusform>
         </translation>
     </message>
 </context>

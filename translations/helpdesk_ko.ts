@@ -412,16 +412,64 @@
         <translation>CSV: 대화의 채널 (기본값 web).</translation>
     </message>
     <message>
-        <source>Unknown import type &apos;%1&apos;; use kakao, channeltalk or csv.</source>
-        <translation>알 수 없는 가져오기 종류 &apos;%1&apos;입니다. kakao, channeltalk 또는 csv를 사용하세요.</translation>
-    </message>
-    <message>
         <source>--map is required for CSV, e.g. --map time=Date,sender=User,text=Message.</source>
         <translation>CSV에는 --map이 필요합니다. 예: --map time=Date,sender=User,text=Message.</translation>
     </message>
     <message>
-        <source>Cannot read &apos;%1&apos;: %2</source>
-        <translation>&apos;%1&apos;을(를) 읽을 수 없습니다: %2</translation>
+        <source>At most N customers (default 100).</source>
+        <translation>최대 N명의 고객(기본값 100).</translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number, not &apos;%1&apos;.</source>
+        <translation>--limit에는 &apos;%1&apos;이(가) 아닌 양수가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>No customers.</source>
+        <translation>고객이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Customer %1: %2</source>
+        <translation>고객 %1: %2</translation>
+    </message>
+    <message>
+        <source>  tickets: %1</source>
+        <translation>  티켓: %1</translation>
+    </message>
+    <message>
+        <source>Only customers with an id above ID.</source>
+        <translation>ID보다 큰 ID의 고객만.</translation>
+    </message>
+    <message>
+        <source>Customer %1 (%2) is now part of customer %3 (%4).</source>
+        <translation>고객 %1(%2)이(가) 이제 고객 %3(%4)에 합쳐졌습니다.</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>사용법:</translation>
+    </message>
+    <message>
+        <source>CUSTOMER is an id, a uuid, an email address or channel:handle (e.g. chat_kakao:김철수). &apos;link&apos; merges OTHER into CUSTOMER: its identities and tickets move, and OTHER is removed.</source>
+        <translation>CUSTOMER는 ID, UUID, 이메일 주소 또는 채널:핸들(예: chat_kakao:김철수)입니다. &apos;link&apos;는 OTHER를 CUSTOMER에 합칩니다. OTHER의 식별자와 티켓이 옮겨지고 OTHER는 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Unknown customer identity command &apos;%1&apos;; use add.</source>
+        <translation>알 수 없는 고객 식별자 명령 &apos;%1&apos;입니다. add를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Unknown customer command &apos;%1&apos;; use list, search, show, link or identity add.</source>
+        <translation>알 수 없는 고객 명령 &apos;%1&apos;입니다. list, search, show, link 또는 identity add를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Unknown import type &apos;%1&apos;; use kakao, channeltalk, csv or auto (detect from the content).</source>
+        <translation>알 수 없는 가져오기 종류 &apos;%1&apos;입니다. kakao, channeltalk, csv 또는 auto(내용으로 판별)를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>reading: %1 / %2 lines</source>
+        <translation>읽는 중: %1 / %2줄</translation>
+    </message>
+    <message>
+        <source>Customers across channels: list, search, show, link two into one, add an identity.</source>
+        <translation>채널을 넘나드는 고객: 목록, 검색, 보기, 두 고객을 하나로 연결, 식별자 추가.</translation>
     </message>
 </context>
 <context>
@@ -461,6 +509,106 @@
     <message>
         <source>Noto Sans CJK fonts (when installed): SIL Open Font License 1.1</source>
         <translation>Noto Sans CJK 글꼴 (설치된 경우): SIL Open Font License 1.1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>hd::AssignmentNotifier</name>
+    <message>
+        <source>Ticket #%1 assigned to you</source>
+        <translation>#%1 티켓이 배정되었습니다</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>hd::AttachmentActions</name>
+    <message>
+        <source>The attachment “%1” is missing from the attachment store.</source>
+        <translation>첨부 파일 “%1”이(가) 첨부 파일 저장소에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>첨부 파일 저장</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be written: %2</source>
+        <translation>“%1”에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is a program or script; Helpdesk does not open those. Save it and have it checked first.</source>
+        <translation>“%1”은(는) 프로그램이나 스크립트라서 Helpdesk에서 열지 않습니다. 저장한 뒤 먼저 검사를 받으세요.</translation>
+    </message>
+    <message>
+        <source>No temporary folder for “%1” could be made.</source>
+        <translation>“%1”을(를) 위한 임시 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No application is set up to open “%1”. Use Save as… instead.</source>
+        <translation>“%1”을(를) 열 수 있는 프로그램이 설정되어 있지 않습니다. 대신 ‘다른 이름으로 저장…’을 사용하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::AttachmentIntake</name>
+    <message>
+        <source>“%1” is %2; attachments can be at most %3. Share a link to the file or send a smaller one.</source>
+        <translation>“%1”의 크기는 %2입니다. 첨부 파일은 최대 %3까지 가능합니다. 파일 링크를 공유하거나 더 작은 파일을 보내세요.</translation>
+    </message>
+    <message>
+        <source>“%1” was not attached: programs and scripts are blocked because they can harm the computer that opens them. Put it in a ZIP archive or share a link instead.</source>
+        <translation>“%1”을(를) 첨부하지 않았습니다. 프로그램과 스크립트는 여는 컴퓨터에 해를 끼칠 수 있어 차단됩니다. ZIP 압축 파일로 묶거나 링크를 공유하세요.</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist any more; it may have been moved or deleted.</source>
+        <translation>“%1”이(가) 더 이상 없습니다. 이동되었거나 삭제되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder. Attach the files in it, or a ZIP archive of it.</source>
+        <translation>“%1”은(는) 폴더입니다. 폴더 안의 파일이나 폴더를 ZIP으로 압축한 파일을 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read (%2). Check that you may open it and try again.</source>
+        <translation>“%1”을(를) 읽을 수 없습니다(%2). 파일을 열 권한이 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be attached: %2</source>
+        <translation>“%1”을(를) 첨부하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The pasted image is empty.</source>
+        <translation>붙여 넣은 이미지가 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be converted to PNG.</source>
+        <translation>붙여 넣은 이미지를 PNG로 변환하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::AttachmentPreview</name>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>첨부 파일: %1</translation>
+    </message>
+    <message>
+        <source>Showing the first %1; save the file to see all of it.</source>
+        <translation>처음 %1만 표시합니다. 전체를 보려면 파일을 저장하세요.</translation>
+    </message>
+    <message>
+        <source>No preview for this type of file. Save it or open it with another application.</source>
+        <translation>이 형식의 파일은 미리 볼 수 없습니다. 저장하거나 다른 프로그램으로 여세요.</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Open with system</source>
+        <translation>기본 프로그램으로 열기</translation>
     </message>
     <message>
         <source>Close</source>
@@ -599,6 +747,57 @@
     </message>
 </context>
 <context>
+    <name>hd::BulkEditCommand</name>
+    <message>
+        <source>No tickets are selected.</source>
+        <translation>선택한 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <source>None of the selected tickets can take this change: %1</source>
+        <translation>선택한 티켓 중 이 변경을 적용할 수 있는 티켓이 없습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n ticket(s)</source>
+        <translation>
+            <numerusform>티켓 %n건 배정</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the status of %n ticket(s)</source>
+        <translation>
+            <numerusform>티켓 %n건 상태 변경</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the priority of %n ticket(s)</source>
+        <translation>
+            <numerusform>티켓 %n건 우선순위 변경</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit the tags of %n ticket(s)</source>
+        <translation>
+            <numerusform>티켓 %n건 태그 편집</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is closed.</source>
+        <translation>#%1 티켓은 닫혔습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 already has this assignee.</source>
+        <translation>#%1 티켓은 이미 이 담당자에게 배정되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket #%1: %2</source>
+        <translation>#%1 티켓: %2</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 already has this priority.</source>
+        <translation>#%1 티켓은 이미 이 우선순위입니다.</translation>
+    </message>
+</context>
+<context>
     <name>hd::BusinessCalendar</name>
     <message>
         <source>Unknown weekday %1</source>
@@ -651,6 +850,373 @@
     <message>
         <source>Holiday &quot;%1&quot; is not a valid date (yyyy-MM-dd)</source>
         <translation>공휴일 &quot;%1&quot;은(는) 올바른 날짜가 아닙니다(yyyy-MM-dd)</translation>
+    </message>
+</context>
+<context>
+    <name>hd::CollisionCheck</name>
+    <message>
+        <source>New messages from the customer: %L1</source>
+        <translation>고객의 새 메시지: %L1개</translation>
+    </message>
+    <message>
+        <source>New replies to the customer by colleagues: %L1</source>
+        <translation>동료가 고객에게 보낸 새 답장: %L1개</translation>
+    </message>
+    <message>
+        <source>New internal notes by colleagues: %L1</source>
+        <translation>동료의 새 내부 메모: %L1개</translation>
+    </message>
+</context>
+<context>
+    <name>hd::Composer</name>
+    <message>
+        <source>Reply</source>
+        <translation>답장</translation>
+    </message>
+    <message>
+        <source>Write to the customer</source>
+        <translation>고객에게 보낼 글 작성</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>내부 메모</translation>
+    </message>
+    <message>
+        <source>Write a note only colleagues can see</source>
+        <translation>동료만 볼 수 있는 메모 작성</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>확인함</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>첨부…</translation>
+    </message>
+    <message>
+        <source>Attach files (you can also drop files or paste screenshots)</source>
+        <translation>파일 첨부 (파일을 끌어다 놓거나 스크린샷을 붙여 넣을 수도 있습니다)</translation>
+    </message>
+    <message>
+        <source>Macros</source>
+        <translation>매크로</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Only colleagues see this</source>
+        <translation>동료만 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>The customer will see this</source>
+        <translation>고객에게 보입니다</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Write an internal note for colleagues…</source>
+        <translation>동료에게 남길 내부 메모를 쓰세요…</translation>
+    </message>
+    <message>
+        <source>Write a reply to %1…</source>
+        <translation>%1에게 보낼 답장을 쓰세요…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>메모 추가</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>답장 보내기</translation>
+    </message>
+    <message>
+        <source>Add the note for colleagues (Ctrl+Enter)</source>
+        <translation>동료용 메모 추가 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Send the reply to %1 (Ctrl+Enter)</source>
+        <translation>%1에게 답장 보내기 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>This ticket is closed and takes no more messages. Create a follow-up ticket to write to the customer again.</source>
+        <translation>닫힌 티켓이라 더 이상 메시지를 추가할 수 없습니다. 고객에게 다시 연락하려면 후속 티켓을 만드세요.</translation>
+    </message>
+    <message>
+        <source>The pasted image was attached as “%1”.</source>
+        <translation>붙여 넣은 이미지를 “%1”(으)로 첨부했습니다.</translation>
+    </message>
+    <message>
+        <source>The pasted text (%1) is too long for a message and larger than the attachment limit (%2), so it was not pasted. Save it as a file and share it another way; your message is unchanged.</source>
+        <translation>붙여 넣은 텍스트(%1)는 메시지에 넣기에 너무 길고 첨부 한도(%2)보다 커서 붙여 넣지 않았습니다. 파일로 저장해 다른 방법으로 공유하세요. 작성 중인 메시지는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>The pasted text has %L1 characters, too many for a message (at most %L2 at once), so it was attached as “%3” instead.</source>
+        <translation>붙여 넣은 텍스트가 %L1자로 메시지에 넣기에 너무 길어(한 번에 최대 %L2자) 대신 “%3” 파일로 첨부했습니다.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>No macros yet</source>
+        <translation>아직 매크로가 없습니다</translation>
+    </message>
+    <message>
+        <source>Fill in before sending: %1</source>
+        <translation>보내기 전에 채워 넣으세요: %1</translation>
+    </message>
+    <message>
+        <source>status → %1</source>
+        <translation>상태 → %1</translation>
+    </message>
+    <message>
+        <source>priority → %1</source>
+        <translation>우선순위 → %1</translation>
+    </message>
+    <message>
+        <source>add tags: %1</source>
+        <translation>태그 추가: %1</translation>
+    </message>
+    <message>
+        <source>When sent, the macro also sets: %1</source>
+        <translation>보내면 매크로가 함께 적용합니다: %1</translation>
+    </message>
+    <message>
+        <source>Do not change the ticket when sending</source>
+        <translation>보낼 때 티켓을 바꾸지 않기</translation>
+    </message>
+    <message>
+        <source>Send or clear the internal note you are writing first: it would otherwise become part of a reply the customer sees.</source>
+        <translation>작성 중인 내부 메모를 먼저 보내거나 지우세요. 그렇지 않으면 고객이 보는 답장에 포함됩니다.</translation>
+    </message>
+    <message>
+        <source>Edit what the customer should know, then send. The internal note itself stays internal.</source>
+        <translation>고객이 알아야 할 내용만 남도록 고친 뒤 보내세요. 원래 내부 메모는 계속 내부용으로 남습니다.</translation>
+    </message>
+    <message>
+        <source>This ticket changed since you started writing:</source>
+        <translation>작성을 시작한 뒤 이 티켓이 바뀌었습니다:</translation>
+    </message>
+    <message>
+        <source>The ticket changed</source>
+        <translation>티켓이 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 changed while you were writing:</source>
+        <translation>작성하는 동안 티켓 #%1이(가) 바뀌었습니다:</translation>
+    </message>
+    <message>
+        <source>Send your reply to the customer anyway?</source>
+        <translation>그래도 고객에게 답장을 보낼까요?</translation>
+    </message>
+    <message>
+        <source>Add your note anyway?</source>
+        <translation>그래도 메모를 추가할까요?</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>그래도 보내기</translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation>그래도 추가</translation>
+    </message>
+    <message>
+        <source>Review first</source>
+        <translation>먼저 확인</translation>
+    </message>
+    <message>
+        <source>Write a message or attach a file before sending.</source>
+        <translation>보내기 전에 메시지를 쓰거나 파일을 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>Fill in or remove these placeholders before sending: %1</source>
+        <translation>보내기 전에 다음 자리 표시자를 채우거나 지우세요: %1</translation>
+    </message>
+    <message>
+        <source>Not sent. Read what changed, then send again.</source>
+        <translation>보내지 않았습니다. 바뀐 내용을 확인한 뒤 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 Your text is kept as a draft.</source>
+        <translation>보내지 못했습니다: %1 작성한 내용은 임시 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The message was sent, but the macro could not update the ticket: %1</source>
+        <translation>메시지는 보냈지만 매크로가 티켓을 변경하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Reply sent.</source>
+        <translation>답장을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>메모를 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1 Your text is still here.</source>
+        <translation>임시 저장하지 못했습니다: %1 작성한 내용은 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>%1에 임시 저장됨</translation>
+    </message>
+    <message>
+        <source>The draft could not be read: %1</source>
+        <translation>임시 저장본을 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Draft from %1</source>
+        <translation>%1에 임시 저장한 글</translation>
+    </message>
+</context>
+<context>
+    <name>hd::ConversationText</name>
+    <message>
+        <source>An agent</source>
+        <translation>상담원</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>봇</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템</translation>
+    </message>
+    <message>
+        <source>Ticket created</source>
+        <translation>티켓 생성</translation>
+    </message>
+    <message>
+        <source>Status: %1 → %2</source>
+        <translation>상태: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Unassigned (was %1)</source>
+        <translation>배정 해제 (이전 담당자: %1)</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>담당자 지정: %1</translation>
+    </message>
+    <message>
+        <source>Reassigned: %1 → %2</source>
+        <translation>담당자 변경: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>팀: %1</translation>
+    </message>
+    <message>
+        <source>Team removed</source>
+        <translation>팀 해제</translation>
+    </message>
+    <message>
+        <source>Priority: %1 → %2</source>
+        <translation>우선순위: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>분류: %1</translation>
+    </message>
+    <message>
+        <source>Category cleared</source>
+        <translation>분류 해제</translation>
+    </message>
+    <message>
+        <source>Tags added: %1</source>
+        <translation>태그 추가: %1</translation>
+    </message>
+    <message>
+        <source>Tags removed: %1</source>
+        <translation>태그 삭제: %1</translation>
+    </message>
+    <message>
+        <source>Subject changed to “%1”</source>
+        <translation>제목 변경: “%1”</translation>
+    </message>
+    <message>
+        <source>Merged into #%1</source>
+        <translation>#%1에 병합됨</translation>
+    </message>
+    <message>
+        <source>#%1 merged into this ticket</source>
+        <translation>#%1이(가) 이 티켓에 병합됨</translation>
+    </message>
+    <message>
+        <source>Messages split off into #%1</source>
+        <translation>메시지를 #%1(으)로 분리함</translation>
+    </message>
+    <message>
+        <source>Split off from #%1</source>
+        <translation>#%1에서 분리됨</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>보관됨</translation>
+    </message>
+    <message>
+        <source>Customer rating: %1 of 5</source>
+        <translation>고객 평가: 5점 중 %1점</translation>
+    </message>
+</context>
+<context>
+    <name>hd::ConversationView</name>
+    <message>
+        <source>No messages yet.</source>
+        <translation>아직 메시지가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::CustomerPanel</name>
+    <message>
+        <source>No requester</source>
+        <translation>요청자 없음</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>이메일: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>전화: %1</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>언어: %1</translation>
+    </message>
+    <message>
+        <source>Customer since %1</source>
+        <translation>고객 등록일: %1</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>요청자</translation>
+    </message>
+    <message>
+        <source>Other tickets (%L1)</source>
+        <translation>다른 티켓 (%L1)</translation>
+    </message>
+    <message>
+        <source>Other tickets</source>
+        <translation>다른 티켓</translation>
+    </message>
+    <message>
+        <source>No other tickets from this customer.</source>
+        <translation>이 고객의 다른 티켓이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -776,6 +1342,341 @@ You can also start from an empty database.</source>
     <message>
         <source>The search &apos;%1&apos; has no searchable words.</source>
         <translation>검색어 &apos;%1&apos;에 검색할 수 있는 단어가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No customer &apos;%1&apos; (use an id, a uuid, an email address or channel:handle).</source>
+        <translation>고객 &apos;%1&apos;을(를) 찾을 수 없습니다(ID, UUID, 이메일 주소 또는 채널:핸들을 사용하세요).</translation>
+    </message>
+</context>
+<context>
+    <name>hd::Drafts</name>
+    <message>
+        <source>A draft needs a ticket and an agent.</source>
+        <translation>임시 저장 글에는 티켓과 상담원이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The draft is %1 characters long; the limit is %2.</source>
+        <translation>임시 저장 글이 %1자입니다. 최대 %2자까지 가능합니다.</translation>
+    </message>
+    <message>
+        <source>The ticket, agent or macro of the draft does not exist.</source>
+        <translation>임시 저장 글의 티켓, 상담원 또는 매크로가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::FilterBar</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>모든 분류</translation>
+    </message>
+    <message>
+        <source>Any team</source>
+        <translation>모든 팀</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>모든 담당자</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>미배정</translation>
+    </message>
+    <message>
+        <source>Inbound and outbound</source>
+        <translation>인바운드 및 아웃바운드</translation>
+    </message>
+    <message>
+        <source>Search tickets (Korean or English)…</source>
+        <translation>티켓 검색(한국어 또는 영어)…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Tickets with all of these tags (separate them with commas)</source>
+        <translation>이 태그가 모두 달린 티켓(태그는 쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성일</translation>
+    </message>
+    <message>
+        <source>Only tickets created between these dates</source>
+        <translation>이 기간에 생성된 티켓만</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Remove every condition</source>
+        <translation>모든 조건 지우기</translation>
+    </message>
+    <message>
+        <source>Save as view…</source>
+        <translation>보기로 저장…</translation>
+    </message>
+    <message>
+        <source>Nothing in &apos;%1&apos; can be searched for.</source>
+        <translation>&apos;%1&apos;에는 검색할 수 있는 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Words or Korean syllables; &quot;quotes&quot; for a phrase, -word to exclude, OR between alternatives</source>
+        <translation>단어나 한글 음절로 검색합니다. 구절은 &quot;따옴표&quot;로, 제외할 단어는 -단어로, 둘 중 하나는 OR로 연결하세요</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>분류 %1</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>팀 %1</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>상담원 %1</translation>
+    </message>
+    <message>
+        <source>Signed-in agent</source>
+        <translation>로그인한 상담원</translation>
+    </message>
+</context>
+<context>
+    <name>hd::ImportDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Import a chat export</source>
+        <translation>대화 내보내기 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Chat exports (*.txt *.csv *.json *.jsonl);;All files (*)</source>
+        <translation>대화 내보내기 파일 (*.txt *.csv *.json *.jsonl);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1… %2%</source>
+        <translation>%1 읽는 중… %2%</translation>
+    </message>
+    <message>
+        <source>%1 (messages: %2)</source>
+        <translation>%1 (메시지 %2개)</translation>
+    </message>
+    <message>
+        <source>Always on the business side.</source>
+        <translation>항상 상담하는 쪽(우리 쪽)입니다.</translation>
+    </message>
+    <message>
+        <source>Default: the file name</source>
+        <translation>기본값: 파일 이름</translation>
+    </message>
+    <message>
+        <source>Default: the export&apos;s title, %1</source>
+        <translation>기본값: 내보낸 파일의 제목, %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Reading the file: line %1 of %2</source>
+        <translation>파일 읽는 중: %2줄 중 %1줄</translation>
+    </message>
+    <message>
+        <source>Importing conversations: %1 of %2</source>
+        <translation>대화 가져오는 중: %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>The import stopped unexpectedly.</source>
+        <translation>가져오기가 예기치 않게 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>%1 · lines: %2 · messages: %3 · conversations: %4 · unreadable lines: %5</source>
+        <translation>%1 · 줄: %2 · 메시지: %3 · 대화: %4 · 읽지 못한 줄: %5</translation>
+    </message>
+    <message>
+        <source>Choose a KakaoTalk, ChannelTalk or CSV export, or drop it here.</source>
+        <translation>카카오톡, 채널톡 또는 CSV 내보내기 파일을 고르거나 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Import a chat</source>
+        <translation>대화 가져오기</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>파일(&amp;F):</translation>
+    </message>
+    <message>
+        <source>A KakaoTalk .txt or .csv, a ChannelTalk .json, or a CSV file</source>
+        <translation>카카오톡 .txt 또는 .csv, 채널톡 .json, 또는 CSV 파일</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>종류(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Detect from the content</source>
+        <translation>내용으로 판별</translation>
+    </message>
+    <message>
+        <source>KakaoTalk</source>
+        <translation>카카오톡</translation>
+    </message>
+    <message>
+        <source>ChannelTalk</source>
+        <translation>채널톡</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>CSV &amp;columns:</source>
+        <translation>CSV 열(&amp;C):</translation>
+    </message>
+    <message>
+        <source>time=Date,sender=User,text=Message (guessed from the header)</source>
+        <translation>time=Date,sender=User,text=Message (머리글에서 추정)</translation>
+    </message>
+    <message>
+        <source>New ticket after a &amp;pause of:</source>
+        <translation>새 티켓으로 나눌 대화 공백(&amp;P):</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone of the export:</source>
+        <translation>내보낸 파일의 시간대(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Conversation &amp;name:</source>
+        <translation>대화방 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Who answers for the business? Tick the agents among the senders; everyone else is a customer.</source>
+        <translation>누가 우리 쪽에서 답하나요? 보낸 사람 중 상담원을 체크하세요. 나머지는 모두 고객입니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>가져오기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>hd::ImportSummaryPage</name>
+    <message>
+        <source>Tickets created:</source>
+        <translation>만든 티켓:</translation>
+    </message>
+    <message>
+        <source>Tickets continued:</source>
+        <translation>이어 쓴 티켓:</translation>
+    </message>
+    <message>
+        <source>Messages added:</source>
+        <translation>추가한 메시지:</translation>
+    </message>
+    <message>
+        <source>Messages already there:</source>
+        <translation>이미 있던 메시지:</translation>
+    </message>
+    <message>
+        <source>System lines kept:</source>
+        <translation>보관한 시스템 줄:</translation>
+    </message>
+    <message>
+        <source>Lines read:</source>
+        <translation>읽은 줄:</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>줄</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>&amp;Copy problems</source>
+        <translation>문제 줄 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled after %L2 of %L3 conversations. What was imported stays, and importing the file again continues where it stopped.</source>
+        <translation>%1 가져오기를 대화 %L3개 중 %L2개에서 취소했습니다. 이미 가져온 내용은 남아 있으며, 파일을 다시 가져오면 멈춘 곳부터 이어서 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>%1 was imported (format %2, conversations: %L3).</source>
+        <translation>%1 파일을 가져왔습니다(형식 %2, 대화 %L3개).</translation>
+    </message>
+    <message>
+        <source>Every line was read.</source>
+        <translation>모든 줄을 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>Lines that could not be read: %L1</source>
+        <translation>읽지 못한 줄: %L1</translation>
+    </message>
+</context>
+<context>
+    <name>hd::Macros</name>
+    <message>
+        <source>A macro title must have 1 to %1 characters.</source>
+        <translation>매크로 제목은 1~%1자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A macro needs a text.</source>
+        <translation>매크로에는 본문이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The macro text is %1 characters long; the limit is %2.</source>
+        <translation>매크로 본문이 %1자입니다. 최대 %2자까지 가능합니다.</translation>
+    </message>
+    <message>
+        <source>No agent with id %1.</source>
+        <translation>ID가 %1인 상담원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No macro with id %1.</source>
+        <translation>ID가 %1인 매크로가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -926,6 +1827,230 @@ You can also start from an empty database.</source>
         <source>Local database</source>
         <translation>로컬 데이터베이스</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>티켓(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Chats…</source>
+        <translation>대화 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next Ticket</source>
+        <translation>다음 티켓(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Ticket</source>
+        <translation>이전 티켓(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to Customer</source>
+        <translation>고객에게 답장(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Internal &amp;Note</source>
+        <translation>내부 메모(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to Me</source>
+        <translation>나에게 배정(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Solve</source>
+        <translation>해결(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Search Tickets</source>
+        <translation>티켓 검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into…</source>
+        <translation>다른 티켓에 병합(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>S&amp;plit…</source>
+        <translation>분할(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>There is no agent to act as yet; load demo data or import tickets first.</source>
+        <translation>아직 상담원이 없습니다. 데모 데이터를 불러오거나 티켓을 먼저 가져오세요.</translation>
+    </message>
+    <message>
+        <source>Select at most %L1 tickets for one change.</source>
+        <translation>한 번에 최대 %L1건의 티켓만 변경할 수 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) changed.</source>
+        <translation>
+            <numerusform>티켓 %n건을 변경했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped: %1</source>
+        <translation>
+            <numerusform>%n건 건너뜀: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One file at a time: importing %1 first.</source>
+        <translation>한 번에 한 파일씩 가져옵니다: 먼저 %1을(를) 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>배정</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(미배정)</translation>
+    </message>
+    <message>
+        <source>Add Tags…</source>
+        <translation>태그 추가…</translation>
+    </message>
+    <message>
+        <source>Add Tags</source>
+        <translation>태그 추가</translation>
+    </message>
+    <message>
+        <source>Tags (comma-separated):</source>
+        <translation>태그 (쉼표로 구분):</translation>
+    </message>
+    <message>
+        <source>Remove Tags…</source>
+        <translation>태그 제거…</translation>
+    </message>
+    <message>
+        <source>Remove Tags</source>
+        <translation>태그 제거</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>보기 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>실행 취소(&amp;U): %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>다시 실행(&amp;R): %1</translation>
+    </message>
+</context>
+<context>
+    <name>hd::MergeDialog</name>
+    <message>
+        <source>#%1 %2 — %3, %4</source>
+        <translation>#%1 %2 — %3, %4</translation>
+    </message>
+    <message>
+        <source>Merge tickets</source>
+        <translation>티켓 병합</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n ticket(s) into another. Their messages move to the target and they are closed with a link to it:</source>
+        <translation>
+            <numerusform>티켓 %n건을 다른 티켓에 병합합니다. 메시지는 대상 티켓으로 옮겨지고, 이 티켓은 대상과 연결된 채 닫힙니다:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticket number, e.g. 1234</source>
+        <translation>티켓 번호, 예: 1234</translation>
+    </message>
+    <message>
+        <source>Merge &amp;into:</source>
+        <translation>병합 대상(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>병합</translation>
+    </message>
+    <message>
+        <source>No ticket %1.</source>
+        <translation>%1 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A ticket cannot be merged into itself.</source>
+        <translation>티켓을 자기 자신에 병합할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>대상: %1</translation>
+    </message>
+    <message>
+        <source>Name the ticket to merge into.</source>
+        <translation>병합할 대상 티켓을 지정하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::MessageCard</name>
+    <message>
+        <source>Internal note</source>
+        <translation>내부 메모</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Reply to customer</source>
+        <translation>고객에게 보낸 답장</translation>
+    </message>
+    <message>
+        <source>Show all (%L1 characters)</source>
+        <translation>전체 보기 (%L1자)</translation>
+    </message>
+    <message>
+        <source>Make public…</source>
+        <translation>공개 답장으로…</translation>
+    </message>
+    <message>
+        <source>Start a reply to the customer from this note (or from the part of it you selected) and edit what they should know.</source>
+        <translation>이 메모(또는 선택한 부분)로 고객에게 보낼 답장을 시작하고, 고객이 알아야 할 내용으로 고치세요.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>첨부 파일 저장</translation>
+    </message>
+    <message>
+        <source>Open with system</source>
+        <translation>기본 프로그램으로 열기</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>첨부 파일 열기</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Make selection public…</source>
+        <translation>선택한 부분을 공개 답장으로…</translation>
+    </message>
+    <message>
+        <source>Message from %1</source>
+        <translation>%1의 메시지</translation>
+    </message>
 </context>
 <context>
     <name>hd::Names</name>
@@ -1011,6 +2136,101 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::NewTicketDialog</name>
+    <message>
+        <source>New ticket</source>
+        <translation>새 티켓</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>채널(&amp;C):</translation>
+    </message>
+    <message>
+        <source>The customer contacted us (inbound)</source>
+        <translation>고객이 먼저 연락함 (인바운드)</translation>
+    </message>
+    <message>
+        <source>We contacted the customer (outbound)</source>
+        <translation>우리가 먼저 연락함 (아웃바운드)</translation>
+    </message>
+    <message>
+        <source>Who spoke first:</source>
+        <translation>먼저 연락한 쪽:</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>요청자</translation>
+    </message>
+    <message>
+        <source>Find a customer by name, email or phone…</source>
+        <translation>이름, 이메일 또는 전화번호로 고객 찾기…</translation>
+    </message>
+    <message>
+        <source>Or a new customer — name:</source>
+        <translation>또는 새 고객 — 이름:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>이메일:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>전화번호:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>제목(&amp;S):</translation>
+    </message>
+    <message>
+        <source>What was said: the customer&apos;s request, or what we told them.</source>
+        <translation>오간 내용: 고객의 요청 또는 고객에게 안내한 내용.</translation>
+    </message>
+    <message>
+        <source>&amp;Notes of the contact:</source>
+        <translation>상담 내용(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>우선순위(&amp;P):</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>분류(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Assignee:</source>
+        <translation>담당자(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. refund, vip</source>
+        <translation>쉼표로 구분, 예: 환불, vip</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>태그(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Create ticket</source>
+        <translation>티켓 만들기</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(미배정)</translation>
+    </message>
+    <message>
+        <source>Choose the requester from the list or enter a new customer&apos;s name, email or phone.</source>
+        <translation>목록에서 요청자를 고르거나 새 고객의 이름, 이메일 또는 전화번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter a subject.</source>
+        <translation>제목을 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>hd::SavedViews</name>
     <message>
         <source>A view name must have 1 to %1 characters.</source>
@@ -1023,6 +2243,41 @@ You can also start from an empty database.</source>
     <message>
         <source>No saved view with id %1.</source>
         <translation>ID가 %1인 저장된 보기가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::SavedViewsNavigator</name>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <source>Delete View…</source>
+        <translation>보기 삭제…</translation>
+    </message>
+    <message>
+        <source>Rename View</source>
+        <translation>보기 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Delete View</source>
+        <translation>보기 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the view &apos;%1&apos;? Its tickets are not affected.</source>
+        <translation>&apos;%1&apos; 보기를 삭제할까요? 보기에 속한 티켓은 그대로 남습니다.</translation>
     </message>
 </context>
 <context>
@@ -1062,16 +2317,75 @@ You can also start from an empty database.</source>
         <translation>동작</translation>
     </message>
     <message>
-        <source>New ticket</source>
-        <translation>새 티켓</translation>
-    </message>
-    <message>
         <source>Show this list</source>
         <translation>이 목록 보기</translation>
     </message>
+</context>
+<context>
+    <name>hd::SlaClocksView</name>
     <message>
-        <source>Quit</source>
-        <translation>끝내기</translation>
+        <source>less than a minute</source>
+        <translation>1분 미만</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1일 %2시간</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1일</translation>
+    </message>
+    <message>
+        <source>%1: no target</source>
+        <translation>%1: 목표 없음</translation>
+    </message>
+    <message>
+        <source>%1: %2 left</source>
+        <translation>%1: %2 남음</translation>
+    </message>
+    <message>
+        <source>%1: due %2 (%3 left)</source>
+        <translation>%1: 기한 %2 (%3 남음)</translation>
+    </message>
+    <message>
+        <source>%1: paused while waiting on the customer (%2 left)</source>
+        <translation>%1: 고객 응답 대기로 일시 정지 (%2 남음)</translation>
+    </message>
+    <message>
+        <source>%1: met %2</source>
+        <translation>%1: %2 달성</translation>
+    </message>
+    <message>
+        <source>%1: missed by %2 (due %3)</source>
+        <translation>%1: %2 초과로 미달성 (기한 %3)</translation>
+    </message>
+    <message>
+        <source>%1: overdue by %2 (was due %3)</source>
+        <translation>%1: %2 지남 (기한 %3)</translation>
+    </message>
+    <message>
+        <source>Target: %1 of business time</source>
+        <translation>목표: 업무 시간 기준 %1</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>첫 응답</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>해결</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +2433,106 @@ You can also start from an empty database.</source>
     <message>
         <source>SLA policy &quot;%1&quot;: target &quot;%2&quot; of &quot;%3&quot; must be a whole number of seconds from 0 to %4</source>
         <translation>SLA 정책 &quot;%1&quot;: &quot;%3&quot;의 목표 &quot;%2&quot;은(는) 0에서 %4 사이의 정수(초)여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>hd::SplitDialog</name>
+    <message>
+        <source>Split ticket</source>
+        <translation>티켓 분할</translation>
+    </message>
+    <message>
+        <source>Tick the messages that belong to a separate matter. They move to a new ticket with the same requester; the rest stays here.</source>
+        <translation>별도의 문의에 해당하는 메시지를 선택하세요. 선택한 메시지는 같은 요청자의 새 티켓으로 옮겨지고, 나머지는 여기에 남습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (internal note)</source>
+        <translation>%1 (내부 메모)</translation>
+    </message>
+    <message>
+        <source>Split into a new ticket</source>
+        <translation>새 티켓으로 분할</translation>
+    </message>
+</context>
+<context>
+    <name>hd::TicketDetail</name>
+    <message>
+        <source>Select a ticket to see its conversation.</source>
+        <translation>티켓을 선택하면 대화가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>The ticket could not be opened: %1</source>
+        <translation>티켓을 열 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hd::TicketHeader</name>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>미배정</translation>
+    </message>
+    <message>
+        <source>%1 (me)</source>
+        <translation>%1 (나)</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>변경 사항을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>상태(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>우선순위(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>분류(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Assignee</source>
+        <translation>담당자(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>태그(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take it</source>
+        <translation>내가 맡기</translation>
+    </message>
+    <message>
+        <source>Assign this ticket to yourself</source>
+        <translation>이 티켓을 나에게 배정</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>태그 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · created %3 · updated %4</source>
+        <translation>#%1 · %2 · 생성 %3 · 업데이트 %4</translation>
+    </message>
+</context>
+<context>
+    <name>hd::TicketListModel</name>
+    <message>
+        <source>No SLA clock is running.</source>
+        <translation>실행 중인 SLA 시계가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>%1부터 기한 초과</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>기한: %1</translation>
     </message>
 </context>
 <context>
@@ -1402,10 +2816,6 @@ You can also start from an empty database.</source>
         <source>The import was cancelled after %1 of %2 conversations; importing the file again continues it.</source>
         <translation>대화 %2개 중 %1개를 가져온 후 가져오기가 취소되었습니다. 파일을 다시 가져오면 이어서 진행합니다.</translation>
     </message>
-    <message>
-        <source>Cannot read the ticket counters.</source>
-        <translation>티켓 카운터를 읽을 수 없습니다.</translation>
-    </message>
 </context>
 <context>
     <name>hd::chat::CsvChatReader</name>
@@ -1432,6 +2842,41 @@ You can also start from an empty database.</source>
     <message>
         <source>&apos;%1&apos; is not a time in any of the formats %2.</source>
         <translation>&apos;%1&apos;은(는) 다음 형식 중 어느 것의 시각도 아닙니다: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::chat::FileImporter</name>
+    <message>
+        <source>The pause and the longest open time cannot be negative.</source>
+        <translation>대화 공백과 최대 진행 시간은 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a readable file.</source>
+        <translation>&apos;%1&apos;은(는) 읽을 수 있는 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 파일을 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 GB and cannot be imported.</source>
+        <translation>%1 파일이 1GB보다 커서 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it holds no text.</source>
+        <translation>%1 파일이 비어 있습니다. 글자가 하나도 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB.</source>
+        <translation>%1 파일이 %2MB보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Cannot tell what kind of export %1 is: it is not JSON (ChannelTalk), not a KakaoTalk export (%2), and its first line names no time and message columns of a CSV file.</source>
+        <translation>%1 파일이 어떤 내보내기 파일인지 알 수 없습니다. JSON(채널톡)이 아니고, 카카오톡 내보내기 파일도 아니며(%2), 첫 줄에 CSV 파일의 시간 열과 메시지 열 이름도 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot tell which columns of %1 hold the time and the message; give a mapping such as time=Date,sender=User,text=Message.</source>
+        <translation>%1 파일에서 어느 열이 시간과 메시지인지 알 수 없습니다. time=Date,sender=User,text=Message처럼 열 대응을 지정하세요.</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "core/base/clock.h"
 #include "core/base/language.h"
 #include "core/base/settings.h"
+#include "core/storage/attachmentstore.h"
 #include "core/storage/database.h"
-#include "core/storage/ticketquery.h"
+#include "core/storage/directory.h"
+#include "core/storage/drafts.h"
+#include "core/storage/macros.h"
+#include "core/storage/ticketstore.h"
 #include "ui/aboutdialog.h"
 #include "ui/demodata.h"
+#include "ui/filterbar.h"
+#include "ui/savedviewsnavigator.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/ticketlistmodel.h"
+#include "ui/ticketlistview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -17,37 +26,51 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSplitter>
-#include <QStandardItemModel>
 #include <QStatusBar>
-#include <QTreeView>
-#include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace hd {
-
-namespace {
-// Navigator entries in display order; their labels are set in retranslateUi().
-enum NavigatorView { MyTickets, Unassigned, AllOpen, Pending, Solved, Closed, Archived, ViewCount };
-} // namespace
 
 MainWindow::MainWindow(Settings &settings, Language &language, Database &database, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_language(language)
     , m_database(database)
-    , m_query(std::make_unique<TicketQuery>(database))
+    , m_clock(SystemClock::instance())
+    , m_store(std::make_unique<TicketStore>(database, m_clock))
+    , m_directory(std::make_unique<Directory>(database, m_clock))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/helpdesk.svg")));
+    ensureAgent();
     buildActions();
+    buildTicketActions();
     buildMenus();
     buildCentral();
+    buildDetail();
     buildStatusBar();
     retranslateUi();
     restoreLayout();
-    connect(m_navigator, &QTreeWidget::currentItemChanged, this, [this] { refreshList(); });
-    refresh();
+    connect(m_navigator, &SavedViewsNavigator::viewSelected, this, &MainWindow::applyView);
+    connect(m_navigator, &SavedViewsNavigator::errorOccurred, this, &MainWindow::showError);
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_filterBar, &FilterBar::saveRequested, this, &MainWindow::saveView);
+    connect(m_ticketModel, &TicketListModel::countKnown, m_navigator,
+            &SavedViewsNavigator::setCurrentCount);
+    connect(m_ticketModel, &TicketListModel::loadFailed, this, &MainWindow::showError);
+    // Changes refresh the rows at once and the counts a moment later (a burst counts once).
+    m_countsTimer.setSingleShot(true);
+    m_countsTimer.setInterval(250);
+    connect(&m_countsTimer, &QTimer::timeout, m_navigator, &SavedViewsNavigator::refreshCounts);
+    connect(m_store.get(), &TicketStore::changed, this, [this](const QList<RowId> &ids) {
+        m_ticketModel->ticketsChanged(ids);
+        m_countsTimer.start();
+    });
+    reloadDirectory();
+    applyView();
 }
 
 MainWindow::~MainWindow() = default;
@@ -57,7 +80,7 @@ void MainWindow::buildActions()
     m_newTicket = new QAction(this);
     m_newTicket->setObjectName(QStringLiteral("actionNewTicket"));
     m_newTicket->setShortcut(QKeySequence::New);
-    m_newTicket->setEnabled(false); // enabled once the ticket store is attached
+    connect(m_newTicket, &QAction::triggered, this, &MainWindow::newTicket);
 
     m_quit = new QAction(this);
     m_quit->setObjectName(QStringLiteral("actionQuit"));
@@ -93,8 +116,24 @@ void MainWindow::buildMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("menuFile"));
     m_fileMenu->addAction(m_newTicket);
+    m_fileMenu->addAction(m_import);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quit);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->setObjectName(QStringLiteral("menuEdit"));
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_search);
+
+    m_ticketMenu = menuBar()->addMenu(QString());
+    m_ticketMenu->setObjectName(QStringLiteral("menuTicket"));
+    for (QAction *a : {m_nextTicket, m_prevTicket, m_reply, m_note, m_assignToMe, m_solve})
+        m_ticketMenu->addAction(a);
+    m_ticketMenu->addSeparator();
+    m_ticketMenu->addAction(m_merge);
+    m_ticketMenu->addAction(m_split);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("menuView"));
@@ -115,37 +154,69 @@ void MainWindow::buildCentral()
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
 
-    m_navigator = new QTreeWidget(m_splitter);
-    m_navigator->setObjectName(QStringLiteral("navigator"));
-    m_navigator->setHeaderHidden(true);
-    m_navigator->setRootIsDecorated(false);
-    m_navigator->setColumnCount(2);
-    m_navigator->header()->setStretchLastSection(false);
-    m_navigator->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_navigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    for (int i = 0; i < ViewCount; ++i)
-        new QTreeWidgetItem(m_navigator);
+    m_navigator = new SavedViewsNavigator(m_database, m_splitter);
     // No agent is signed in before sync exists, so the team view is the useful start.
-    m_navigator->setCurrentItem(m_navigator->topLevelItem(AllOpen));
+    m_navigator->selectBuiltIn(SavedViewsNavigator::AllOpen);
 
-    m_ticketModel = new QStandardItemModel(0, 12, this);
-    m_ticketList = new QTreeView(m_splitter);
+    auto *listPane = new QWidget(m_splitter);
+    listPane->setObjectName(QStringLiteral("listPane"));
+    m_filterBar = new FilterBar(listPane);
+    m_ticketModel = new TicketListModel(m_database, m_clock, this);
+    m_ticketList = new TicketListView(listPane);
     m_ticketList->setObjectName(QStringLiteral("ticketList"));
     m_ticketList->setModel(m_ticketModel);
-    m_ticketList->setRootIsDecorated(false);
-    m_ticketList->setUniformRowHeights(true);
-    m_ticketList->setSortingEnabled(false);
-    m_ticketList->header()->setStretchLastSection(false);
+    QHeaderView *header = m_ticketList->horizontalHeader();
+    header->setSortIndicator(int(SortColumn::Updated), Qt::DescendingOrder);
+    header->resizeSection(TicketListModel::Subject, 320);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &at) {
+        // Which columns show: one checkable entry per column.
+        QMenu menu(this);
+        for (int c = 0; c < TicketListModel::ColumnCount; ++c) {
+            QAction *a = menu.addAction(TicketListModel::columnTitle(c));
+            a->setCheckable(true);
+            a->setChecked(!header->isSectionHidden(c));
+            a->setEnabled(c != TicketListModel::Subject);
+            connect(a, &QAction::toggled, header,
+                    [header, c](bool on) { header->setSectionHidden(c, !on); });
+        }
+        menu.exec(header->mapToGlobal(at));
+    });
+    m_ticketList->setSortingEnabled(true);
+    m_ticketList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_ticketList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ticketList, &QWidget::customContextMenuRequested, this, &MainWindow::listContextMenu);
+    connect(m_ticketList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::updateCurrentTicket);
+    connect(m_ticketModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrentTicket);
+    connect(m_ticketModel, &QAbstractItemModel::layoutChanged, this,
+            &MainWindow::updateCurrentTicket);
+    connect(m_ticketModel, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &first, const QModelIndex &last) {
+                const int row = m_ticketList->currentIndex().row();
+                if (row >= first.row() && row <= last.row())
+                    updateCurrentTicket();
+            });
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(0);
+    listLayout->addWidget(m_filterBar);
+    listLayout->addWidget(m_ticketList, 1);
 
-    m_detailPlaceholder = new QLabel(m_splitter);
+    m_detailArea = new QWidget(m_splitter);
+    m_detailArea->setObjectName(QStringLiteral("detailArea"));
+    m_detailPlaceholder = new QLabel(m_detailArea);
     m_detailPlaceholder->setObjectName(QStringLiteral("ticketDetail"));
     m_detailPlaceholder->setAlignment(Qt::AlignCenter);
     m_detailPlaceholder->setWordWrap(true);
     m_detailPlaceholder->setMargin(24);
+    auto *detailLayout = new QVBoxLayout(m_detailArea);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_detailPlaceholder);
 
     m_splitter->addWidget(m_navigator);
-    m_splitter->addWidget(m_ticketList);
-    m_splitter->addWidget(m_detailPlaceholder);
+    m_splitter->addWidget(listPane);
+    m_splitter->addWidget(m_detailArea);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
@@ -185,26 +256,10 @@ void MainWindow::retranslateUi()
     m_langEn->setChecked(m_language.current() == QLatin1String("en"));
     m_about->setText(tr("&About Helpdesk"));
     m_shortcuts->setText(tr("&Keyboard Shortcuts"));
+    retranslateTicketActions();
 
-    const QString views[ViewCount]
-        = {tr("My tickets"), tr("Unassigned"), tr("All open"), tr("Pending"),
-           tr("Solved"),     tr("Closed"),     tr("Archived")};
-    const auto counts = m_query->viewCounts(0);
-    const qint64 n[ViewCount] = {counts ? counts->mine : 0,    counts ? counts->unassigned : 0,
-                                 counts ? counts->allOpen : 0, counts ? counts->pending : 0,
-                                 counts ? counts->solved : 0,  counts ? counts->closed : 0,
-                                 counts ? counts->archived : 0};
-    const QLocale locale;
-    for (int i = 0; i < ViewCount; ++i) {
-        m_navigator->topLevelItem(i)->setText(0, views[i]);
-        m_navigator->topLevelItem(i)->setText(1, locale.toString(n[i]));
-        m_navigator->topLevelItem(i)->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-    }
-
-    const QStringList columns = {tr("Number"),    tr("Subject"),  tr("Requester"), tr("Status"),
-                                 tr("Priority"),  tr("Category"), tr("Assignee"),  tr("Channel"),
-                                 tr("Direction"), tr("Created"),  tr("Updated"),   tr("SLA due")};
-    m_ticketModel->setHorizontalHeaderLabels(columns);
+    m_navigator->retranslateUi();
+    m_ticketModel->retranslate();
 
     m_detailPlaceholder->setText(tr("Select a ticket to see its conversation."));
 
@@ -241,74 +296,31 @@ void MainWindow::loadDemoData()
     DemoData::load(this, m_database, [this](bool) { refresh(); });
 }
 
-void MainWindow::refresh()
+void MainWindow::reloadDirectory()
 {
-    retranslateUi(); // counts live in the navigator labels
-    refreshList();
-    Q_EMIT refreshed();
+    const auto agents = m_directory->agents();
+    const auto teams = m_directory->teams();
+    const auto categories = m_directory->categories();
+    if (agents && teams && categories)
+        m_filterBar->setChoices(*agents, *teams, *categories);
+    else
+        showError(!agents      ? agents.errorMessage()
+                      : !teams ? teams.errorMessage()
+                               : categories.errorMessage());
 }
 
-// Interim list: the first 200 rows of the selected view, read through the core's query object.
-// The agent workspace replaces this with a keyset-paged model over the whole view.
-void MainWindow::refreshList()
+void MainWindow::refresh()
 {
-    const int view = m_navigator->indexOfTopLevelItem(m_navigator->currentItem());
-    TicketFilter filter;
-    switch (view) {
-    case MyTickets:
-        filter = TicketQuery::myTickets(-1);
-        break;
-    case Unassigned:
-        filter = TicketQuery::unassigned();
-        break;
-    case Pending:
-        filter = TicketQuery::withStatus(TicketStatus::Pending);
-        break;
-    case Solved:
-        filter = TicketQuery::withStatus(TicketStatus::Solved);
-        break;
-    case Closed:
-        filter = TicketQuery::withStatus(TicketStatus::Closed);
-        break;
-    case Archived:
-        filter = TicketQuery::archivedView();
-        break;
-    default:
-        filter = TicketQuery::allOpen();
-        break;
+    retranslateUi();
+    reloadDirectory();
+    if (!m_agent) { // demo data or an import brought the first agents
+        ensureAgent();
+        if (m_agent)
+            buildDetail();
     }
-    m_ticketModel->removeRows(0, m_ticketModel->rowCount());
-    const auto page = m_query->page(filter, TicketSort{}, {}, 200);
-    if (!page)
-        return;
-    const QLocale locale;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const TicketListRow &r : page->rows) {
-        QList<QStandardItem *> items;
-        auto add = [&](const QString &text) {
-            auto *item = new QStandardItem(text);
-            item->setEditable(false);
-            items << item;
-        };
-        add(QStringLiteral("#") + QString::number(r.number)); // an identifier: no digit grouping
-        add(r.subject);
-        add(r.requesterName);
-        add(displayName(r.status));
-        add(displayName(r.priority));
-        add(r.categoryName);
-        add(r.assigneeName);
-        add(displayName(r.channel));
-        add(displayName(r.direction));
-        add(locale.toString(r.createdAt.toLocalTime(), QLocale::ShortFormat));
-        add(locale.toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat));
-        add(r.slaDue.isValid() ? locale.toString(r.slaDue.toLocalTime(), QLocale::ShortFormat)
-                               : QString());
-        if (r.slaDue.isValid() && r.slaDue < now)
-            items.last()->setForeground(QColor(0xc5, 0x22, 0x1f));
-        m_ticketModel->appendRow(items);
-    }
-    m_ticketList->resizeColumnToContents(0);
-    m_ticketList->setColumnWidth(1, 320);
+    m_navigator->reload(); // and its counts
+    m_ticketModel->refresh();
+    Q_EMIT refreshed();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -335,6 +347,12 @@ void MainWindow::showAbout()
 void MainWindow::showShortcuts()
 {
     ShortcutsDialog dialog(this);
+    QList<QAction *> actions;
+    for (QMenu *menu : {m_fileMenu, m_editMenu, m_ticketMenu, m_helpMenu})
+        for (QAction *a : menu->actions())
+            if (!a->isSeparator() && !a->menu())
+                actions << a;
+    dialog.setActions(actions);
     dialog.exec();
 }
 
@@ -351,6 +369,7 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveHeaderState();
     m_settings.setValue(keys::mainWindowGeometry, saveGeometry());
     m_settings.setValue(keys::mainWindowState, saveState());
     m_settings.setValue(keys::mainSplitterState, m_splitter->saveState());

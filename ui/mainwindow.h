@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/domain/ticket.h"
+
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
 
@@ -10,16 +13,27 @@ class QActionGroup;
 class QLabel;
 class QMenu;
 class QSplitter;
-class QTreeView;
-class QTreeWidget;
-class QStandardItemModel;
+class QUndoStack;
 
 namespace hd {
 
+class AssignmentNotifier;
+class AttachmentStore;
+class Clock;
 class Database;
+class Drafts;
+class Macros;
+class TicketDetail;
+struct BulkChange;
+class Directory;
+class FilterBar;
 class Language;
+class SavedViewsNavigator;
 class Settings;
-class TicketQuery;
+class TicketListModel;
+class TicketListView;
+class TicketStore;
+struct TicketFilter;
 
 /// The workspace shell: navigator of views | ticket list | ticket detail, with menus and a
 /// status bar. Every user-visible string is set in retranslateUi(), which runs again on
@@ -43,12 +57,43 @@ public:
     /// Re-reads the counts and the selected view.
     void refresh();
 
+    /// The store every change in this window goes through; its changed() updates the list and
+    /// the counts.
+    [[nodiscard]] TicketStore &ticketStore() { return *m_store; }
+    [[nodiscard]] TicketListModel *ticketModel() const { return m_ticketModel; }
+    /// The signed-in agent (0 = nobody): "My tickets" and the saved views are theirs.
+    void setCurrentAgent(RowId agentId);
+    /// The right-hand area; setDetailWidget() puts the ticket detail there (the window takes
+    /// ownership; nullptr brings the placeholder back).
+    [[nodiscard]] QWidget *detailArea() const { return m_detailArea; }
+    void setDetailWidget(QWidget *widget);
+    /// The ticket selected in the list, 0 when none.
+    [[nodiscard]] RowId currentTicket() const { return m_currentTicket; }
+    /// Selects a ticket of the list (and scrolls to it); false when it is not in the list.
+    bool selectTicket(RowId id);
+    /// The agent this desktop works as (until sign-in exists: the first agent, or one made from
+    /// the system user name on an empty database).
+    [[nodiscard]] RowId currentAgent() const { return m_agent; }
+    [[nodiscard]] TicketDetail *ticketDetail() const { return m_detail; }
+    [[nodiscard]] QUndoStack *undoStack() const { return m_undo; }
+    /// Ticket ids of the list's selected rows, in list order.
+    [[nodiscard]] QList<RowId> selectedTickets() const;
+    /// Applies a change to the selected tickets (undoable where it can be walked back); tells
+    /// the agent which tickets were skipped and why. Returns how many changed.
+    int bulkEdit(const BulkChange &change);
+    /// Opens the import dialog for a file (empty = let the agent pick one).
+    void importFile(const QString &path = {});
+
 Q_SIGNALS:
     /// Emitted after refresh() re-read the counts and the list.
     void refreshed();
+    /// The ticket selected in the list changed (0: none).
+    void currentTicketChanged(hd::RowId ticketId);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -62,12 +107,57 @@ private:
     void showShortcuts();
     void restoreLayout();
 
-    void refreshList();
+    void reloadDirectory();
+    void applyView();
+    void applyFilter(const TicketFilter &filter);
+    void saveView(const TicketFilter &filter);
+    void updateCurrentTicket();
+    void saveHeaderState();
+    bool restoreHeaderState();
+    void showError(const QString &message);
+
+    // mainwindowactions.cpp: ticket work beyond the list
+    void buildTicketActions();
+    void retranslateTicketActions();
+    void ensureAgent();
+    void buildDetail();
+    void newTicket();
+    void mergeSelected();
+    void splitCurrent();
+    void stepTicket(int delta);
+    void compose(bool internal);
+    void listContextMenu(const QPoint &at);
 
     Settings &m_settings;
     Language &m_language;
     Database &m_database;
-    std::unique_ptr<TicketQuery> m_query;
+    const Clock &m_clock;
+    std::unique_ptr<TicketStore> m_store;
+    std::unique_ptr<Directory> m_directory;
+    QTimer m_countsTimer;
+    QString m_viewKey; ///< the view whose header layout the list shows
+    RowId m_currentTicket = 0;
+    RowId m_agent = 0;
+    std::unique_ptr<AttachmentStore> m_attachments;
+    std::unique_ptr<Drafts> m_drafts;
+    std::unique_ptr<Macros> m_macros;
+    TicketDetail *m_detail = nullptr;
+    QUndoStack *m_undo = nullptr;
+    AssignmentNotifier *m_notifier = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_ticketMenu = nullptr;
+    QAction *m_import = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_nextTicket = nullptr;
+    QAction *m_prevTicket = nullptr;
+    QAction *m_reply = nullptr;
+    QAction *m_note = nullptr;
+    QAction *m_assignToMe = nullptr;
+    QAction *m_solve = nullptr;
+    QAction *m_search = nullptr;
+    QAction *m_merge = nullptr;
+    QAction *m_split = nullptr;
     ConnectionState m_connection = ConnectionState::Offline;
     int m_pending = 0;
 
@@ -84,9 +174,12 @@ private:
     QAction *m_shortcuts = nullptr;
 
     QSplitter *m_splitter = nullptr;
-    QTreeWidget *m_navigator = nullptr;
-    QTreeView *m_ticketList = nullptr;
-    QStandardItemModel *m_ticketModel = nullptr;
+    SavedViewsNavigator *m_navigator = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    TicketListView *m_ticketList = nullptr;
+    TicketListModel *m_ticketModel = nullptr;
+    QWidget *m_detailArea = nullptr;
+    QWidget *m_detailWidget = nullptr;
     QLabel *m_detailPlaceholder = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shortcutsdialog.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -29,6 +31,14 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     retranslateUi();
 }
 
+void ShortcutsDialog::setActions(const QList<QAction *> &actions)
+{
+    m_actions.clear();
+    for (QAction *a : actions)
+        m_actions << a;
+    retranslateUi();
+}
+
 void ShortcutsDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -40,11 +50,20 @@ void ShortcutsDialog::retranslateUi()
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
     m_table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});
-    const QList<QPair<QKeySequence, QString>> rows = {
-        {QKeySequence(QKeySequence::New), tr("New ticket")},
-        {QKeySequence(Qt::Key_F1), tr("Show this list")},
-        {QKeySequence(QKeySequence::Quit), tr("Quit")},
-    };
+    QList<QPair<QKeySequence, QString>> rows;
+    for (const QPointer<QAction> &a : std::as_const(m_actions)) {
+        if (!a)
+            continue;
+        QString text = a->text();
+        text.remove(QLatin1Char('&')).remove(QStringLiteral("…")).remove(QStringLiteral("..."));
+        // Korean menu texts carry their access key as "(&F)"; drop the leftover "(F)".
+        static const QRegularExpression accessKey(QStringLiteral("\\([A-Z]\\)$"));
+        text.remove(accessKey);
+        for (const QKeySequence &k : a->shortcuts())
+            rows.append({k, text.trimmed()});
+    }
+    if (rows.isEmpty())
+        rows.append({QKeySequence(Qt::Key_F1), tr("Show this list")});
     m_table->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
         m_table->setItem(i, 0,

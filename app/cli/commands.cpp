@@ -66,11 +66,17 @@ const QList<Command> &commands()
         {QStringLiteral("archive"), QStringLiteral("archive [--older-than DAYS]"),
          QT_TRANSLATE_NOOP("HelpdeskCli", "Archive tickets closed long ago."), runArchive},
         {QStringLiteral("import"),
-         QStringLiteral(
-             "import kakao|channeltalk PATH [--gap MINUTES] [--agent NAME]... [--tz ZONE]"),
+         QStringLiteral("import kakao|channeltalk|csv|auto PATH [--gap MINUTES] [--agent NAME]... "
+                        "[--tz ZONE]"),
          QT_TRANSLATE_NOOP("HelpdeskCli",
                            "Import a chat export; conversations are cut into tickets at pauses."),
          runImport},
+        {QStringLiteral("customer"),
+         QStringLiteral("customer list|search|show|link|identity add ... [--json]"),
+         QT_TRANSLATE_NOOP("HelpdeskCli",
+                           "Customers across channels: list, search, show, link two into one, "
+                           "add an identity."),
+         runCustomer},
         {QStringLiteral("version"), QStringLiteral("version [--json]"),
          QT_TRANSLATE_NOOP("HelpdeskCli", "Print the version of helpdesk and Qt."), runVersion},
     };

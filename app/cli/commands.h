@@ -21,5 +21,6 @@ int runMerge(Context &ctx);
 int runSplit(Context &ctx);
 int runArchive(Context &ctx);
 int runImport(Context &ctx);
+int runCustomer(Context &ctx);
 
 } // namespace hd::cli

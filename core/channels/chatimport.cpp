@@ -3,7 +3,9 @@
 
 #include "core/base/clock.h"
 #include "core/base/logging.h"
-#include "core/storage/batchinsert.h"
+#include "core/channels/chatbulk.h"
+#include "core/channels/chatrows.h"
+#include "core/channels/chatuuid.h"
 #include "core/storage/database.h"
 #include "core/storage/directory.h"
 #include "core/storage/searchindex.h"
@@ -12,30 +14,14 @@
 
 #include <QHash>
 #include <QSet>
-#include <QUuid>
+
+#include <array>
+#include <vector>
 
 namespace hd::chat {
 
 namespace {
-// Namespace of the helpdesk's name-based (version 5) UUIDs for imported chat messages.
-const QUuid kChatNamespace(QStringLiteral("{6f1c2a3e-8b7d-4c55-9a0e-3d2b1f6e4c71}"));
 constexpr int kSessionsPerTransaction = 200;
-
-QString subjectFrom(const QList<ChatRecord> &records, const Session &s)
-{
-    QString text;
-    for (int i : s.records) {
-        const ChatRecord &r = records[i];
-        if (r.kind == RecordKind::Message && !r.text.trimmed().isEmpty()) {
-            text = r.text;
-            break;
-        }
-    }
-    text = text.section(QLatin1Char('\n'), 0, 0).simplified();
-    if (text.size() > 80)
-        text = text.left(79) + QChar(0x2026);
-    return text;
-}
 } // namespace
 
 ChatImporter::ChatImporter(TicketStore &store, Directory &directory)
@@ -46,10 +32,10 @@ ChatImporter::ChatImporter(TicketStore &store, Directory &directory)
 QString ChatImporter::messageUuid(Channel channel, const QString &room, const ChatRecord &r,
                                   int occurrence)
 {
-    const QString key = wireName(channel) + QLatin1Char('\x1f') + room + QLatin1Char('\x1f')
-        + QString::number(r.at.toMSecsSinceEpoch()) + QLatin1Char('\x1f') + r.sender
-        + QLatin1Char('\x1f') + r.text + QLatin1Char('\x1f') + QString::number(occurrence);
-    return QUuid::createUuidV5(kChatNamespace, key).toString(QUuid::WithoutBraces);
+    char uuid[ChatUuids::kLength];
+    ChatUuids(channel, room)
+        .message(r.at.toMSecsSinceEpoch(), r.sender.toUtf8(), r.text.toUtf8(), occurrence, uuid);
+    return QString::fromLatin1(uuid, ChatUuids::kLength);
 }
 
 Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
@@ -72,25 +58,15 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
 
     // System lines outside every conversation (a file with no message at all) cannot become a
     // ticket; they are reported, not dropped.
-    QSet<int> covered;
+    std::vector<bool> covered(size_t(chat.records.size()), false);
     for (const Session &s : sessions)
         for (int i : s.records)
-            covered.insert(i);
+            covered[size_t(i)] = true;
     for (int i = 0; i < chat.records.size(); ++i)
-        if (!covered.contains(i))
+        if (!covered[size_t(i)])
             summary.problems << ParseProblem{
                 chat.records[i].firstLine, chat.records[i].text.left(200),
                 tr("A system line outside any conversation; no ticket to keep it in.")};
-
-    // Stable identities: identical (time, sender, text) records are told apart by occurrence.
-    QList<QString> uuids(chat.records.size());
-    QHash<QString, int> seen;
-    for (int i = 0; i < chat.records.size(); ++i) {
-        const ChatRecord &r = chat.records[i];
-        const QString key = QString::number(r.at.toMSecsSinceEpoch()) + QLatin1Char('\x1f')
-            + r.sender + QLatin1Char('\x1f') + r.text;
-        uuids[i] = messageUuid(options.channel, options.room, r, seen[key]++);
-    }
 
     // People: agents by name (created when missing), the exporting user as the channel account,
     // customers by their name on this channel.
@@ -174,6 +150,7 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
         return m_store.transition(ticketId, TicketStatus::Closed, system, at);
     };
 
+    QList<QString> uuids; // message identities per record, for the careful path
     auto importSession = [&](int index) -> Result<void> {
         const Session &s = sessions[index];
         // Which of its messages exist already, and in which ticket?
@@ -215,7 +192,7 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
         }
         if (!ticketId) {
             NewTicket t;
-            t.subject = subjectFrom(chat.records, s);
+            t.subject = detail::subjectOf(chat.records, s);
             if (t.subject.isEmpty())
                 t.subject = tr("Conversation on %1").arg(displayName(options.channel));
             t.channel = options.channel;
@@ -302,182 +279,93 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
         return m_store.sla().refresh(ticketId);
     };
 
+    const auto cancelled = [&](int done) {
+        return Error{ErrorCode::Conflict,
+                     tr("The import was cancelled after %1 of %2 conversations; "
+                        "importing the file again continues it.")
+                         .arg(done)
+                         .arg(sessions.size())};
+    };
+
     // First import of a room (the common case): no message can exist yet, so conversations are
-    // written in bulk, as rows computed in memory with multi-row inserts, instead of one
-    // TicketStore call per change. The result is the same as the careful path above (tested).
+    // written in bulk (chatbulk.h), with the same result as the careful path below (tested).
     auto roomKnown = db.scalar(
         QStringLiteral("SELECT 1 FROM tickets WHERE external_ref = ? LIMIT 1"), {externalRef});
     if (!roomKnown)
         return roomKnown.error();
-    const bool bulk = roomKnown->isNull();
-    QSqlDatabase conn = db.connection();
-    auto importBulk = [&](int from, int to) -> Result<void> {
-        auto ids = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM tickets"));
-        auto numbers = db.scalar(QStringLiteral(
-            "SELECT max(coalesce((SELECT value FROM counters WHERE name = "
-            "'ticket_number'), 0), coalesce((SELECT max(number) FROM tickets), 0))"));
-        if (!ids || !numbers)
-            return Error{ErrorCode::Storage, tr("Cannot read the ticket counters.")};
-        RowId nextId = ids->toLongLong() + 1;
-        qint64 nextNumber = numbers->toLongLong() + 1;
-        BatchInsert tickets(
-            conn,
-            QStringLiteral("INSERT INTO tickets(id, uuid, number, subject, description, channel, "
-                           "direction, status, priority, requester_id, assignee_id, created_at, "
-                           "updated_at, first_response_at, solved_at, closed_at, external_ref, "
-                           "requester_sort, assignee_sort) VALUES"),
-            19, 20);
-        BatchInsert messages(
-            conn,
-            QStringLiteral("INSERT INTO messages(uuid, ticket_id, author_kind, author_agent_id, "
-                           "author_customer_id, visibility, body, created_at) VALUES"),
-            8, 50);
-        BatchInsert events(
-            conn,
-            QStringLiteral(
-                "INSERT INTO events(ticket_id, kind, actor_kind, actor_id, at, old_value, "
-                "new_value) VALUES"),
-            7, 50);
-        BatchInsert search(
-            conn, QStringLiteral("INSERT INTO ticket_search(rowid, pub, internal) VALUES"), 3, 20);
-        // Tickets reach SQLite before the rows that refer to them.
-        const auto parentsFirst = [&tickets] {
-            return tickets.flush();
-        };
-        messages.beforeFlush = parentsFirst;
-        events.beforeFlush = parentsFirst;
-        QList<RowId> stillOpen;
-        auto check = [](BatchInsert &b, const QVariantList &row) -> Result<void> {
-            if (b.add(row))
-                return {};
-            return Error{ErrorCode::Storage, b.error};
-        };
-        for (int index = from; index < to; ++index) {
-            const Session &s = sessions[index];
-            const RowId id = nextId++;
-            const qint64 number = nextNumber++;
-            RowId requester = 0, assignee = 0;
-            if (!s.requester.isEmpty()) {
-                auto c = customerFor(s.requester);
-                if (!c)
-                    return c.error();
-                requester = *c;
-            }
-            if (!s.assignee.isEmpty()) {
-                auto a = agentFor(s.assignee);
-                if (!a)
-                    return a.error();
-                assignee = *a;
-            }
-            QString subject = subjectFrom(chat.records, s);
-            if (subject.isEmpty())
-                subject = tr("Conversation on %1").arg(displayName(options.channel));
-            const bool last = index == sessions.size() - 1;
-            const bool over = !last || s.lastAt.secsTo(savedAt) > so.gapSeconds;
-            const QString finalStatus = over
-                ? QStringLiteral("closed")
-                : (assignee ? QStringLiteral("assigned") : QStringLiteral("new"));
-            QString description;
-            for (int i : s.records)
-                if (chat.records[i].kind == RecordKind::Message) {
-                    description = chat.records[i].text.left(2000);
-                    break;
+    if (roomKnown->isNull() && !sessions.isEmpty()) {
+        detail::NewRoom room;
+        room.chat = &chat;
+        room.sessions = &sessions;
+        room.options = &options;
+        room.gapSeconds = so.gapSeconds;
+        room.savedAt = savedAt;
+        room.externalRef = externalRef;
+        room.fallbackSubject = tr("Conversation on %1").arg(displayName(options.channel));
+        // Everyone in the room, in the order the conversations name them.
+        std::array<const QChar *, 16> known{}; // senders met last, by their shared string data
+        auto people = m_store.batch([&]() -> Result<void> {
+            for (const Session &s : sessions) {
+                if (!s.requester.isEmpty() && !room.requesters.contains(s.requester)) {
+                    auto c = customerFor(s.requester);
+                    if (!c)
+                        return c.error();
+                    room.requesters.insert(s.requester, *c);
                 }
-            if (auto e = check(
-                    tickets,
-                    {id,
-                     QUuid::createUuidV5(kChatNamespace, uuids[s.records.first()])
-                         .toString(QUuid::WithoutBraces),
-                     number, subject, description, wireName(options.channel), wireName(s.direction),
-                     finalStatus, int(Priority::Normal), Database::idOrNull(requester),
-                     Database::idOrNull(assignee), Database::toDb(s.createdAt),
-                     Database::toDb(s.lastAt), Database::toDb(s.firstResponseAt),
-                     over ? Database::toDb(s.lastAt) : QVariant(),
-                     over ? Database::toDb(s.lastAt) : QVariant(), externalRef,
-                     options.senderNames.value(s.requester, s.requester).toLower(),
-                     assignee ? options.senderNames.value(s.assignee, s.assignee).toLower()
-                              : QString()});
-                !e)
-                return e;
-            QStringList pub, internal;
-            for (int i : s.records) {
-                auto author = authorOf(chat.records[i]);
-                if (!author)
-                    return author.error();
-                const auto &[kind, agent, customer, body] = *author;
-                const bool systemLine = kind == AuthorKind::System;
-                (systemLine ? internal : pub) << body;
-                if (auto e
-                    = check(messages,
-                            {uuids[i], id, wireName(kind), Database::idOrNull(agent),
-                             Database::idOrNull(customer),
-                             wireName(systemLine ? Visibility::Internal : Visibility::Public), body,
-                             Database::toDb(chat.records[i].at)});
-                    !e)
-                    return e;
-                if (systemLine)
-                    ++summary.systemEvents;
-                else
-                    ++summary.messagesAdded;
+                if (!s.assignee.isEmpty() && !room.assignees.contains(s.assignee)) {
+                    auto a = agentFor(s.assignee);
+                    if (!a)
+                        return a.error();
+                    room.assignees.insert(s.assignee, *a);
+                }
+                for (int i : s.records) {
+                    const ChatRecord &r = chat.records[i];
+                    const QChar *data = r.sender.constData();
+                    const size_t slot = (quintptr(data) >> 4) % known.size();
+                    if (r.kind != RecordKind::Message || known[slot] == data)
+                        continue;
+                    if (!room.authors.contains(r.sender)) {
+                        auto author = authorOf(r);
+                        if (!author)
+                            return author.error();
+                        room.authors.insert(r.sender,
+                                            {author->kind, author->agent, author->customer});
+                    }
+                    known[slot] = data;
+                }
             }
-            // The same history the careful path writes: created, assignment, solved, closed.
-            QString status = QStringLiteral("new");
-            auto event
-                = [&](EventKind k, const QDateTime &at, const QVariant &o, const QVariant &n) {
-                      return check(events,
-                                   {id, wireName(k), wireName(AuthorKind::System), QVariant(),
-                                    Database::toDb(at), o, n});
-                  };
-            if (auto e = event(EventKind::Created, s.createdAt, {}, status); !e)
-                return e;
-            if (assignee) {
-                const QDateTime at = s.firstResponseAt.isValid() ? s.firstResponseAt : s.createdAt;
-                if (auto e = event(EventKind::Assignee, at, {}, assignee); !e)
-                    return e;
-                if (auto e = event(EventKind::Status, at, status, QStringLiteral("assigned")); !e)
-                    return e;
-                status = QStringLiteral("assigned");
-            }
-            if (over) {
-                if (auto e = event(EventKind::Status, s.lastAt, status, QStringLiteral("solved"));
-                    !e)
-                    return e;
-                if (auto e = event(EventKind::Status, s.lastAt, QStringLiteral("solved"),
-                                   QStringLiteral("closed"));
-                    !e)
-                    return e;
-                status = QStringLiteral("closed");
-            } else {
-                stillOpen << id;
-            }
-            const SearchIndex::Doc doc = SearchIndex::analyze(subject, pub, internal);
-            if (auto e = check(search, {id, doc.pub, doc.internal}); !e)
-                return e;
-            ++summary.ticketsCreated;
-            summary.ticketIds << id;
-        }
-        // Tickets first: messages and events refer to them.
-        for (BatchInsert *b : {&tickets, &messages, &events, &search})
-            if (!b->flush())
-                return Error{ErrorCode::Storage, b->error};
-        if (auto q = db.exec(
-                QStringLiteral("INSERT INTO counters(name, value) VALUES ('ticket_number', ?) "
-                               "ON CONFLICT(name) DO UPDATE SET value = excluded.value"),
-                {nextNumber - 1});
-            !q)
-            return q.error();
-        for (RowId id : stillOpen)
-            if (auto r = m_store.sla().refresh(id); !r)
-                return r;
-        return {};
-    };
+            return {};
+        });
+        if (!people)
+            return people.error();
+        int written = 0;
+        if (auto r = detail::importNewRoom(m_store, room, summary, progress, &written); !r)
+            return r.error();
+        if (written < sessions.size())
+            return cancelled(written);
+        qCInfo(lcChannels) << "imported" << options.room << summary.ticketsCreated << "tickets"
+                           << summary.messagesAdded << "messages";
+        return summary;
+    }
 
-    const int perTransaction = bulk ? 5000 : kSessionsPerTransaction;
-    for (int start = 0; start < sessions.size(); start += perTransaction) {
-        const int end = qMin(int(sessions.size()), start + perTransaction);
+    // Stable identities: identical (time, sender, text) records are told apart by occurrence.
+    {
+        ChatUuids ids(options.channel, options.room);
+        QHash<QString, int> seen;
+        uuids.resize(chat.records.size());
+        char uuid[ChatUuids::kLength];
+        for (int i = 0; i < chat.records.size(); ++i) {
+            const ChatRecord &r = chat.records[i];
+            const QString key = QString::number(r.at.toMSecsSinceEpoch()) + QLatin1Char('\x1f')
+                + r.sender + QLatin1Char('\x1f') + r.text;
+            ids.message(r.at.toMSecsSinceEpoch(), r.sender.toUtf8(), r.text.toUtf8(), seen[key]++,
+                        uuid);
+            uuids[i] = QString::fromLatin1(uuid, ChatUuids::kLength);
+        }
+    }
+    for (int start = 0; start < sessions.size(); start += kSessionsPerTransaction) {
+        const int end = qMin(int(sessions.size()), start + kSessionsPerTransaction);
         auto r = m_store.batch([&]() -> Result<void> {
-            if (bulk)
-                return importBulk(start, end);
             for (int i = start; i < end; ++i)
                 if (auto s = importSession(i); !s)
                     return s;
@@ -486,11 +374,7 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
         if (!r)
             return r.error();
         if (progress && !progress(end, sessions.size()))
-            return Error{ErrorCode::Conflict,
-                         tr("The import was cancelled after %1 of %2 conversations; "
-                            "importing the file again continues it.")
-                             .arg(end)
-                             .arg(sessions.size())};
+            return cancelled(end);
     }
     qCInfo(lcChannels) << "imported" << options.room << summary.ticketsCreated << "tickets"
                        << summary.messagesAdded << "messages";

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/channels/sessionizer.h"
 
+#include <array>
+
 namespace hd::chat {
 
 const QSet<QString> &SessionizerOptions::exportingUserNames()
@@ -17,22 +19,75 @@ bool SessionizerOptions::isBusiness(const QString &sender) const
     return businessSenders.contains(sender) || exportingUserNames().contains(sender);
 }
 
+namespace {
+/// isBusiness() and "is the exporting user" per sender, remembered by the sender's string data:
+/// parsers share one string per sender, so nearly every record is a pointer comparison instead
+/// of two hash lookups. (The same data pointer and length always hold the same characters.)
+class SenderKinds
+{
+public:
+    explicit SenderKinds(const SessionizerOptions &options)
+        : m_options(options)
+    { }
+
+    struct Kind
+    {
+        bool business = false;
+        bool me = false;
+    };
+
+    Kind of(const QString &sender)
+    {
+        const auto key = quintptr(sender.constData());
+        Entry &e = m_cache[(key >> 4) % kSlots];
+        if (e.data != key || e.size != sender.size()) {
+            e.data = key;
+            e.size = sender.size();
+            e.kind.me = SessionizerOptions::exportingUserNames().contains(sender);
+            e.kind.business = e.kind.me || m_options.businessSenders.contains(sender);
+        }
+        return e.kind;
+    }
+
+private:
+    static constexpr int kSlots = 64;
+    struct Entry
+    {
+        quintptr data = 0;
+        qsizetype size = -1;
+        Kind kind;
+    };
+    const SessionizerOptions &m_options;
+    std::array<Entry, kSlots> m_cache{};
+};
+
+/// QDateTime::secsTo() on milliseconds (0 when either time is invalid).
+qint64 secondsBetween(bool validA, qint64 a, bool validB, qint64 b)
+{
+    return validA && validB ? (b - a) / 1000 : 0;
+}
+} // namespace
+
 QList<Session> sessionize(const QList<ChatRecord> &records, const SessionizerOptions &options)
 {
     QList<Session> sessions;
     QList<int> pendingSystem; // system records before the first message of a session
-    const QSet<QString> &me = SessionizerOptions::exportingUserNames();
+    SenderKinds kinds(options);
     Session *current = nullptr;
-    QDateTime lastMessageAt;
+    bool lastValid = false;
+    qint64 lastMs = 0;
+    bool createdValid = false;
+    qint64 createdMs = 0;
 
-    auto startSession = [&](int index) {
+    auto startSession = [&](int index, bool business) {
         sessions.append(Session{});
         current = &sessions.last();
         current->records = pendingSystem;
         pendingSystem.clear();
         current->createdAt = records[index].at;
-        const QString &sender = records[index].sender;
-        current->direction = options.isBusiness(sender) ? Direction::Outbound : Direction::Inbound;
+        createdValid = current->createdAt.isValid();
+        createdMs = createdValid ? current->createdAt.toMSecsSinceEpoch() : 0;
+        current->direction = business ? Direction::Outbound : Direction::Inbound;
         if (current->direction == Direction::Outbound)
             current->firstResponseAt = current->createdAt; // the business spoke first
     };
@@ -46,25 +101,29 @@ QList<Session> sessionize(const QList<ChatRecord> &records, const SessionizerOpt
                 pendingSystem << i;
             continue;
         }
-        const bool gap = lastMessageAt.isValid() && lastMessageAt.secsTo(r.at) > options.gapSeconds;
+        const bool valid = r.at.isValid();
+        const qint64 ms = valid ? r.at.toMSecsSinceEpoch() : 0;
+        const bool gap
+            = lastValid && secondsBetween(lastValid, lastMs, valid, ms) > options.gapSeconds;
         const bool tooLong = current && options.maxSessionSeconds > 0
-            && current->createdAt.secsTo(r.at) > options.maxSessionSeconds;
+            && secondsBetween(createdValid, createdMs, valid, ms) > options.maxSessionSeconds;
+        const SenderKinds::Kind kind = kinds.of(r.sender);
         if (!current || gap || tooLong) {
             // System lines logged after the last message of the previous session but closer to
             // this one (e.g. "X joined" right before X writes) stay where they were: in time
             // order, they belong to the session in progress when they happened.
-            startSession(i);
+            startSession(i, kind.business);
         }
         current->records << i;
         ++current->messageCount;
         current->lastAt = r.at;
-        lastMessageAt = r.at;
-        const bool business = options.isBusiness(r.sender);
-        if (!business && current->requester.isEmpty())
+        lastValid = valid;
+        lastMs = ms;
+        if (!kind.business && current->requester.isEmpty())
             current->requester = r.sender;
-        if (business && current->assignee.isEmpty() && !me.contains(r.sender))
+        if (kind.business && current->assignee.isEmpty() && !kind.me)
             current->assignee = r.sender;
-        if (business && current->direction == Direction::Inbound
+        if (kind.business && current->direction == Direction::Inbound
             && !current->firstResponseAt.isValid())
             current->firstResponseAt = r.at;
     }

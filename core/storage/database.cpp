@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <atomic>
+
 namespace hd {
 
 struct Database::PerThread
@@ -42,14 +44,10 @@ Database::~Database()
     }
     m_threads.clear();
     lock.unlock();
-    for (const QString &name : names) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isOpen())
-                db.close();
-        }
+    // Connections of other (finished) threads are not touched through QSqlDatabase::database(),
+    // which may only be called on the owning thread; removing one closes it.
+    for (const QString &name : names)
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path)
@@ -69,15 +67,27 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     return db;
 }
 
+namespace {
+// A number per thread that is never reused. Thread ids (QThread::currentThreadId) are: glibc hands
+// a finished thread's id to the next thread, which would then find the dead thread's connection
+// ("database does not belong to the calling thread").
+std::atomic<quint64> g_nextThreadSerial{1};
+quint64 threadSerial()
+{
+    thread_local const quint64 serial = g_nextThreadSerial.fetch_add(1);
+    return serial;
+}
+} // namespace
+
 Database::PerThread &Database::perThread()
 {
-    const Qt::HANDLE id = QThread::currentThreadId();
+    const quint64 id = threadSerial();
     QMutexLocker lock(&m_mutex);
     auto it = m_threads.find(id);
     if (it != m_threads.end())
         return **it;
     auto t = std::make_shared<PerThread>();
-    t->connectionName = m_connectionPrefix + QLatin1Char('-') + QString::number(quintptr(id), 16);
+    t->connectionName = m_connectionPrefix + QLatin1Char('-') + QString::number(id);
     m_threads.insert(id, t);
     lock.unlock();
 
@@ -227,6 +237,11 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body)
     if (!q.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcStorage) << "rollback failed:" << q.lastError().text();
     return r;
+}
+
+bool Database::inTransaction()
+{
+    return perThread().transactionDepth > 0;
 }
 
 int Database::schemaVersion()

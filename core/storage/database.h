@@ -73,6 +73,9 @@ public:
     /// Runs body inside BEGIN IMMEDIATE ... COMMIT; rolls back when body fails. Nested calls
     /// join the outer transaction.
     Result<void> transaction(const std::function<Result<void>()> &body);
+    /// Whether the calling thread is inside transaction() (pragmas such as journal_mode and
+    /// foreign_keys cannot change then).
+    [[nodiscard]] bool inTransaction();
 
     /// Test seam: the n-th statement from now fails with a Storage error (0 disables).
     void failAfter(int statements) { m_failAfter.store(statements); }
@@ -103,7 +106,7 @@ private:
     QString m_path;
     QString m_connectionPrefix;
     QMutex m_mutex;
-    QHash<Qt::HANDLE, std::shared_ptr<PerThread>> m_threads;
+    QHash<quint64, std::shared_ptr<PerThread>> m_threads; ///< by threadSerial()
     std::atomic<int> m_failAfter{0};
     QStringList *m_trace = nullptr;
 };

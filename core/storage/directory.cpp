@@ -372,4 +372,56 @@ Result<void> Directory::mergeCustomers(RowId from, RowId into)
     });
 }
 
+Result<Customer> Directory::findCustomer(const QString &key)
+{
+    const QString k = key.trimmed();
+    bool isNumber = false;
+    const qint64 id = k.toLongLong(&isNumber);
+    if (isNumber)
+        return customer(id);
+    const qsizetype colon = k.indexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        const QString name = k.left(colon).trimmed().toLower();
+        std::optional<Channel> channel = parseChannel(name);
+        if (name == QLatin1String("kakao"))
+            channel = Channel::ChatKakao;
+        else if (name == QLatin1String("channeltalk"))
+            channel = Channel::ChatChannelTalk;
+        if (channel)
+            return findCustomerByIdentity(*channel, k.mid(colon + 1));
+    }
+    if (k.contains(QLatin1Char('@')))
+        return findCustomerByIdentity(Channel::Email, k);
+    auto byUuid
+        = m_db.scalar(QStringLiteral("SELECT id FROM customers WHERE uuid = ?"), {k.toLower()});
+    if (!byUuid)
+        return byUuid.error();
+    if (byUuid->isNull())
+        return Error{ErrorCode::NotFound,
+                     Directory::tr("No customer '%1' (use an id, a uuid, an email address or "
+                                   "channel:handle).")
+                         .arg(key)};
+    return customer(byUuid->toLongLong());
+}
+
+Result<QList<Customer>> Directory::customers(int limit, RowId afterId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM customers WHERE id > ? ORDER BY id LIMIT ?"),
+                       {afterId, qBound(1, limit, 10000)});
+    if (!q)
+        return q.error();
+    QList<RowId> ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
+    q->finish();
+    QList<Customer> out;
+    for (RowId id : ids) {
+        auto c = customer(id);
+        if (!c)
+            return c.error();
+        out << *c;
+    }
+    return out;
+}
+
 } // namespace hd

@@ -43,6 +43,11 @@ public:
     Result<QList<Customer>> searchCustomers(const QString &text, int limit = 20);
     /// Moves every identity and ticket of `from` to `into` and deletes `from`.
     Result<void> mergeCustomers(RowId from, RowId into);
+    /// By id (digits), uuid, identity "channel:handle" ("chat_kakao:김철수"; "kakao" and
+    /// "channeltalk" abbreviate the chat channels) or a bare email address.
+    Result<Customer> findCustomer(const QString &key);
+    /// Customers in id order after `afterId`, with their identities.
+    Result<QList<Customer>> customers(int limit = 100, RowId afterId = 0);
 
     static QString normalizeHandle(Channel channel, const QString &handle);
 

@@ -142,9 +142,40 @@ static const std::vector<const char *> kV1 = {
         tokenize='unicode61 remove_diacritics 2'))",
 };
 
+// v2: canned responses (macros) and per-agent drafts of the composer.
+// A macro with no owner is shared by every agent. Its optional actions are applied to the ticket
+// when the message it wrote is sent: set_status (wire name), set_priority (0..3), add_tags
+// (comma-separated). A draft belongs to one (ticket, agent); seen_message_id / seen_event_id
+// record the newest message and event the agent had seen when writing it, so the composer can
+// warn when the ticket changed underneath. Draft attachments are already in the attachment store.
+static const std::vector<const char *> kV2 = {
+    R"(CREATE TABLE macros(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+        owner_agent_id INTEGER REFERENCES agents(id) ON DELETE CASCADE,
+        title TEXT NOT NULL, body TEXT NOT NULL, visibility TEXT NOT NULL DEFAULT 'public',
+        set_status TEXT, set_priority INTEGER, add_tags TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL))",
+    R"(CREATE INDEX macros_owner ON macros(owner_agent_id, title))",
+    R"(CREATE TABLE drafts(
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+        agent_id INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        visibility TEXT NOT NULL, body TEXT NOT NULL,
+        seen_message_id INTEGER NOT NULL DEFAULT 0, seen_event_id INTEGER NOT NULL DEFAULT 0,
+        macro_id INTEGER REFERENCES macros(id) ON DELETE SET NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY(ticket_id, agent_id)) WITHOUT ROWID)",
+    R"(CREATE INDEX drafts_agent ON drafts(agent_id, updated_at))",
+    R"(CREATE TABLE draft_attachments(ticket_id INTEGER NOT NULL, agent_id INTEGER NOT NULL,
+        position INTEGER NOT NULL, sha256 TEXT NOT NULL, file_name TEXT NOT NULL,
+        media_type TEXT NOT NULL, size INTEGER NOT NULL,
+        PRIMARY KEY(ticket_id, agent_id, position),
+        FOREIGN KEY(ticket_id, agent_id) REFERENCES drafts(ticket_id, agent_id)
+            ON DELETE CASCADE) WITHOUT ROWID)",
+    R"(CREATE INDEX draft_attachments_sha ON draft_attachments(sha256))",
+};
+
 const std::vector<std::vector<const char *>> &migrations()
 {
-    static const std::vector<std::vector<const char *>> all = {kV1};
+    static const std::vector<std::vector<const char *>> all = {kV1, kV2};
     return all;
 }
 

@@ -286,9 +286,107 @@ QStringList searchTokenList(QStringView text)
     return tokens;
 }
 
+namespace {
+
+/// Text that NFKC and case folding leave as it is, apart from ASCII capitals: ASCII and
+/// precomposed Hangul syllables, nearly all of a Korean/English helpdesk's text.
+bool isPlainText(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u < 0x80 || isHangulSyllable(u);
+    });
+}
+
+bool isAsciiWordChar(char16_t u)
+{
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
+}
+
+/// The tokens of plain text (isPlainText) in one pass without intermediate strings: the same
+/// rules as analyzeParts() and appendCjkTokens() for the characters such text can hold. Each
+/// token goes to put(QStringView token, bool lowerAscii).
+template<typename Put>
+void plainTokens(QStringView text, Put put)
+{
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const char16_t u = text[i].unicode();
+        if (isHangulSyllable(u)) {
+            qsizetype end = i + 1;
+            while (end < n && isHangulSyllable(text[end].unicode()))
+                ++end;
+            for (qsizetype k = i; k + 2 <= end; ++k)
+                put(text.sliced(k, 2), false);
+            put(text.sliced(end - 1, 1), false);
+            i = end;
+        } else if (isAsciiWordChar(u)) {
+            qsizetype end = i + 1;
+            while (end < n && isAsciiWordChar(text[end].unicode()))
+                ++end;
+            put(text.sliced(i, std::min<qsizetype>(end - i, kSearchMaxTokenLength)), true);
+            i = end;
+        } else {
+            ++i;
+        }
+    }
+}
+
+} // namespace
+
 QString searchTokens(QStringView text)
 {
-    return searchTokenList(text).join(QLatin1Char(' '));
+    if (!isPlainText(text))
+        return searchTokenList(text).join(QLatin1Char(' '));
+    QString out;
+    out.reserve(text.size() * 2);
+    plainTokens(text, [&out](QStringView token, bool lowerAscii) {
+        if (!out.isEmpty())
+            out += QLatin1Char(' ');
+        if (!lowerAscii) {
+            out += token;
+            return;
+        }
+        for (const QChar c : token)
+            out += (c >= u'A' && c <= u'Z') ? QChar(c.unicode() + 32) : c;
+    });
+    return out;
+}
+
+void appendSearchTokens(QStringView text, QByteArray *out)
+{
+    const qsizetype before = out->size();
+    const bool separate = before > 0;
+    if (!isPlainText(text)) {
+        const QString tokens = searchTokenList(text).join(QLatin1Char(' '));
+        if (tokens.isEmpty())
+            return;
+        if (separate)
+            out->append(' ');
+        out->append(tokens.toUtf8());
+        return;
+    }
+    // Worst case: a space per unit and three bytes per Hangul bigram character.
+    out->resize(before + 1 + text.size() * 7);
+    char *p = out->data() + before;
+    bool first = !separate;
+    plainTokens(text, [&p, &first](QStringView token, bool lowerAscii) {
+        if (!first)
+            *p++ = ' ';
+        first = false;
+        for (const QChar c : token) {
+            const char16_t u = c.unicode();
+            if (u < 0x80) {
+                *p++ = char(lowerAscii && u >= u'A' && u <= u'Z' ? u + 32 : u);
+            } else {
+                *p++ = char(0xE0 | (u >> 12));
+                *p++ = char(0x80 | ((u >> 6) & 0x3F));
+                *p++ = char(0x80 | (u & 0x3F));
+            }
+        }
+    });
+    out->resize(p - out->constData());
 }
 
 SearchQuery buildSearchQuery(QStringView userQuery)

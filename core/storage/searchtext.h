@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -38,6 +39,9 @@ constexpr int kSearchMaxPhraseTokens = 64;
 
 /// The tokens of `text`, separated by single spaces, for the FTS5 column.
 [[nodiscard]] QString searchTokens(QStringView text);
+/// searchTokens(text) in UTF-8, appended to *out, after a space when *out is not empty and the
+/// text has tokens: appending several texts gives the tokens of each joined by single spaces.
+void appendSearchTokens(QStringView text, QByteArray *out);
 /// The same tokens as a list (for tests and diagnostics).
 [[nodiscard]] QStringList searchTokenList(QStringView text);
 

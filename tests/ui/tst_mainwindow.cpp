@@ -6,6 +6,7 @@
 #include "ui/mainwindow.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
@@ -17,7 +18,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTreeView>
 #include <QTreeWidget>
 
 namespace {
@@ -45,7 +45,7 @@ QStringList visibleTexts(QMainWindow &w)
     auto *nav = w.findChild<QTreeWidget *>(QStringLiteral("navigator"));
     for (int i = 0; nav && i < nav->topLevelItemCount(); ++i)
         out << nav->topLevelItem(i)->text(0);
-    auto *list = w.findChild<QTreeView *>(QStringLiteral("ticketList"));
+    auto *list = w.findChild<QAbstractItemView *>(QStringLiteral("ticketList"));
     for (int c = 0; list && c < list->model()->columnCount(); ++c)
         out << list->model()->headerData(c, Qt::Horizontal).toString();
     out.removeAll(QString());
@@ -127,7 +127,8 @@ private Q_SLOTS:
         ko->trigger();
         QCOMPARE(lang.current(), QStringLiteral("ko"));
         QTRY_COMPARE(fileMenu->title(), QStringLiteral("파일(&F)"));
-        QTRY_VERIFY(matching(visibleTexts(w), kLatin).isEmpty());
+        QTRY_VERIFY2(matching(visibleTexts(w), kLatin).isEmpty(),
+                     qPrintable(matching(visibleTexts(w), kLatin).join(QStringLiteral(" | "))));
         QVERIFY(ko->isChecked());
         settings.sync();
         QCOMPARE(hd::Settings(ini).value(hd::keys::language), QStringLiteral("ko"));
@@ -199,7 +200,7 @@ private Q_SLOTS:
         // the navigator shows live counts and the list shows the view
         QVERIFY(nav->topLevelItem(5)->text(1).remove(QLatin1Char(',')).toLongLong() > 0);
         nav->setCurrentItem(nav->topLevelItem(5)); // Closed
-        auto *list = w.findChild<QTreeView *>(QStringLiteral("ticketList"));
+        auto *list = w.findChild<QAbstractItemView *>(QStringLiteral("ticketList"));
         QTRY_VERIFY(list->model()->rowCount() > 0);
         QVERIFY(settings.value(hd::keys::demoDataOffered));
 
