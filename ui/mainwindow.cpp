@@ -161,6 +161,9 @@ void MainWindow::buildCentral()
     auto *listPane = new QWidget(m_splitter);
     listPane->setObjectName(QStringLiteral("listPane"));
     m_filterBar = new FilterBar(listPane);
+    // The bar's controls must not set the window's minimum width: at 1280 px with the detail
+    // open they would push the window wider than the screen. Narrow panes clip the last ones.
+    m_filterBar->setMinimumSize(1, 1);
     m_ticketModel = new TicketListModel(m_database, m_clock, this);
     m_ticketList = new TicketListView(listPane);
     m_ticketList->setObjectName(QStringLiteral("ticketList"));
