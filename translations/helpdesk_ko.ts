@@ -1657,6 +1657,81 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::MacroEditor</name>
+    <message>
+        <source>Canned Responses</source>
+        <translation>상용구</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>고객에게 답장</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>내부 메모</translation>
+    </message>
+    <message>
+        <source>Shared with every agent</source>
+        <translation>모든 상담원과 공유</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. A default after a bar is used when the value is missing: {{requester.name|customer}}.</source>
+        <translation>자리 표시자: %1. 값이 없으면 세로 막대 뒤의 기본값을 씁니다: {{requester.name|고객}}.</translation>
+    </message>
+    <message>
+        <source>(no change)</source>
+        <translation>(변경 안 함)</translation>
+    </message>
+    <message>
+        <source>Comma-separated</source>
+        <translation>쉼표로 구분</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Written as:</source>
+        <translation>작성 형식(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>내용(&amp;X):</translation>
+    </message>
+    <message>
+        <source>On send, set &amp;status:</source>
+        <translation>보낼 때 상태 변경(&amp;S):</translation>
+    </message>
+    <message>
+        <source>On send, set &amp;priority:</source>
+        <translation>보낼 때 우선순위 변경(&amp;P):</translation>
+    </message>
+    <message>
+        <source>On send, add ta&amp;gs:</source>
+        <translation>보낼 때 태그 추가(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete this canned response?</source>
+        <translation>이 상용구를 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>%1 (mine)</source>
+        <translation>%1 (내 것)</translation>
+    </message>
+</context>
+<context>
     <name>hd::Macros</name>
     <message>
         <source>A macro title must have 1 to %1 characters.</source>
@@ -1946,6 +2021,10 @@ You can also start from an empty database.</source>
     <message>
         <source>&amp;Redo %1</source>
         <translation>다시 실행(&amp;R): %1</translation>
+    </message>
+    <message>
+        <source>&amp;Canned Responses…</source>
+        <translation>상용구(&amp;C)…</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,8 @@ void MainWindow::buildMenus()
     m_ticketMenu->addSeparator();
     m_ticketMenu->addAction(m_merge);
     m_ticketMenu->addAction(m_split);
+    m_ticketMenu->addSeparator();
+    m_ticketMenu->addAction(m_macrosAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("menuView"));

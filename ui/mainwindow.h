@@ -158,6 +158,7 @@ private:
     QAction *m_search = nullptr;
     QAction *m_merge = nullptr;
     QAction *m_split = nullptr;
+    QAction *m_macrosAction = nullptr;
     ConnectionState m_connection = ConnectionState::Offline;
     int m_pending = 0;
 

@@ -12,6 +12,7 @@
 #include "ui/composer.h"
 #include "ui/filterbar.h"
 #include "ui/importdialog.h"
+#include "ui/macroeditor.h"
 #include "ui/mainwindow.h"
 #include "ui/mergesplitdialogs.h"
 #include "ui/newticketdialog.h"
@@ -107,6 +108,16 @@ void MainWindow::buildTicketActions()
     connect(m_merge, &QAction::triggered, this, &MainWindow::mergeSelected);
     m_split = makeAction(this, "actionSplit");
     connect(m_split, &QAction::triggered, this, &MainWindow::splitCurrent);
+    m_macrosAction = makeAction(this, "actionMacros");
+    connect(m_macrosAction, &QAction::triggered, this, [this] {
+        if (!m_agent || !m_macros) {
+            showError(
+                tr("There is no agent to act as yet; load demo data or import tickets first."));
+            return;
+        }
+        MacroEditor editor(*m_macros, m_agent, this);
+        editor.exec();
+    });
 }
 
 void MainWindow::retranslateTicketActions()
@@ -127,6 +138,7 @@ void MainWindow::retranslateTicketActions()
     m_search->setText(tr("&Search Tickets"));
     m_merge->setText(tr("&Merge into…"));
     m_split->setText(tr("S&plit…"));
+    m_macrosAction->setText(tr("&Canned Responses…"));
 }
 
 void MainWindow::buildDetail()
