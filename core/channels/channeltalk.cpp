@@ -515,6 +515,20 @@ ChannelTalkExport Collector::finish()
             return m_messages.at(a).createdMs < m_messages.at(b).createdMs;
         });
         ChannelTalkChat &chat = m_out.chats[c];
+        // A message without personId (webhook payloads omit it at times) belongs to the chat's
+        // one user: the chat's userId, else the id its other user messages carry, else a handle
+        // for this chat's unknown user. Business-side messages get a generic sender of their kind.
+        QString user = chat.userId;
+        for (int i : std::as_const(order))
+            if (user.isEmpty() && m_messages.at(i).senderKind == QLatin1String("user"))
+                user = m_messages.at(i).record.sender;
+        if (user.isEmpty())
+            user = chat.id + QStringLiteral(":user");
+        for (int i : std::as_const(order)) {
+            PendingMessage &pm = m_messages[i];
+            if (pm.record.sender.isEmpty())
+                pm.record.sender = pm.senderKind == QLatin1String("user") ? user : pm.senderKind;
+        }
         chat.messages.reserve(order.size());
         chat.senderKinds.reserve(order.size());
         for (int i : order) {

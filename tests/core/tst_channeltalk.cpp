@@ -485,6 +485,7 @@ void TestChannelTalk::jsonLines()
     QCOMPARE(c.messages.at(1).lastLine, 2);
     QCOMPARE(c.messages.at(2).firstLine, 3);
     QVERIFY(c.messages.at(2).text.isEmpty()); // no body at all is still a message
+    QCOMPARE(c.messages.at(2).sender, "user-l"); // no personId: the chat's one user
     QCOMPARE(e.problems.size(), 1);
     QCOMPARE(e.problems.first().line, 5);
     QVERIFY(e.problems.first().reason.contains("\"id\""));

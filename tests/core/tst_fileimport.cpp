@@ -292,11 +292,18 @@ private Q_SLOTS:
             QCOMPARE(s.business, s.key == QString("상담사 B")); // the role column says agent
 
         QVERIFY(!previewFile(data("channeltalk/malformed.json")).ok());
-        // JSON Lines are ChannelTalk too (importing this one trips over a message without a
-        // sender id in ChatImporter, so it is only read here).
+        // JSON Lines are ChannelTalk too, and import although two messages carry no sender id
+        // (they belong to the chat's one user) and one line is broken (a problem line).
         auto lines = previewFile(data("channeltalk/webhooks.jsonl"));
         QVERIFY2(lines.ok(), qPrintable(lines.errorMessage()));
         QCOMPARE(lines->kind, ImportKind::ChannelTalk);
+        StoreFixture f;
+        auto imported = importFile(*f.store, *f.directory, f.clock,
+                                   request(data("channeltalk/webhooks.jsonl")));
+        QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
+        QCOMPARE(imported->summary.messagesAdded, 3);
+        QCOMPARE(imported->summary.problems.size(), 1);
+        QCOMPARE(f.count("customers"), 1);
     }
 
     void kindNames()
