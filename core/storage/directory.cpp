@@ -269,18 +269,7 @@ Result<QList<Customer>> Directory::searchCustomers(const QString &text, int limi
         {sq.fts, qBound(1, limit, 200)});
     if (!q)
         return q.error();
-    QList<RowId> ids;
-    while (q->next())
-        ids << q->value(0).toLongLong();
-    q->finish();
-    QList<Customer> out;
-    for (RowId id : ids) {
-        auto c = customer(id);
-        if (!c)
-            return c.error();
-        out << *c;
-    }
-    return out;
+    return customersOf(*q);
 }
 
 Result<Customer> Directory::findCustomerByIdentity(Channel channel, const QString &handle)
@@ -410,12 +399,17 @@ Result<QList<Customer>> Directory::customers(int limit, RowId afterId)
                        {afterId, qBound(1, limit, 10000)});
     if (!q)
         return q.error();
-    QList<RowId> ids;
-    while (q->next())
-        ids << q->value(0).toLongLong();
-    q->finish();
+    return customersOf(*q);
+}
+
+Result<QList<Customer>> Directory::customersOf(Rows ids)
+{
+    QList<RowId> list;
+    while (ids.next())
+        list << ids.value(0).toLongLong();
+    ids.finish(); // the statement is cached: release it before customer() runs its own
     QList<Customer> out;
-    for (RowId id : ids) {
+    for (RowId id : std::as_const(list)) {
         auto c = customer(id);
         if (!c)
             return c.error();

@@ -10,6 +10,7 @@ namespace hd {
 
 class Clock;
 class Database;
+class Rows;
 
 /// People and groups: agents, customers (with per-channel identities), teams, categories.
 class Directory
@@ -52,6 +53,9 @@ public:
     static QString normalizeHandle(Channel channel, const QString &handle);
 
 private:
+    /// The customers whose ids the first column of `ids` holds, in that order.
+    Result<QList<Customer>> customersOf(Rows ids);
+
     Database &m_db;
     const Clock &m_clock;
 };

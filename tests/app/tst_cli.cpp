@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpdesk-cli end to end: every command through the real executable, with --json output parsed
 // and exit codes checked.
+#include "support/clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,20 +11,7 @@
 #include <QTest>
 
 namespace {
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QString err;
-    QJsonValue json() const
-    {
-        QJsonParseError e;
-        const QJsonDocument d = QJsonDocument::fromJson(out, &e);
-        if (e.error != QJsonParseError::NoError)
-            qWarning("not JSON: %s", out.constData());
-        return d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object());
-    }
-};
+using Run = CliRun;
 } // namespace
 
 class TestCli : public QObject
@@ -32,20 +21,7 @@ class TestCli : public QObject
     QTemporaryDir m_dir;
     QString m_db;
 
-    Run cli(QStringList args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("HELPDESK_DATA_DIR", m_dir.filePath("data"));
-        env.insert("LANG", "C.UTF-8");
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(HELPDESK_CLI_PATH),
-                QStringList{"--db", m_db, "--lang", "en"} + args);
-        if (!p.waitForFinished(60000))
-            qFatal("helpdesk-cli hung");
-        return Run{p.exitCode(), p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
-    }
+    Run cli(const QStringList &args) { return runCli(m_dir.filePath("data"), m_db, args); }
 
 private Q_SLOTS:
     void initTestCase()
