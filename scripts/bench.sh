@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
 done
 "$root/scripts/install-deps.sh" >/dev/null
 cmake --preset default >/dev/null
-cmake --build --preset default --target bench_storage bench_workspace helpdesk-cli
+cmake --build --preset default --target bench_storage bench_workspace bench_report helpdesk-cli
 mkdir -p "$root/build/bench"
 db="${BENCH_DB:-$root/build/bench/seed-$tickets.sqlite}"
 if [ ! -f "$db" ]; then
@@ -35,3 +35,7 @@ QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" \
 echo "== chat import benchmark (1,000,000-line KakaoTalk export)"
 cmake --build --preset default --target bench_import >/dev/null
 "$root/build/bin/bench_import" --lines "${IMPORT_LINES:-1000000}"
+echo "== reporting benchmark (facts and rollups, dashboard, from scratch)"
+# Last: it builds the report tables in the database and makes --changes edits through
+# TicketStore before timing an incremental refresh.
+"$root/build/bin/bench_report" --db "$db" --changes "${REPORT_CHANGES:-1000}"

@@ -77,6 +77,14 @@ const QList<Command> &commands()
                            "Customers across channels: list, search, show, link two into one, "
                            "add an identity."),
          runCustomer},
+        {QStringLiteral("report"),
+         QStringLiteral("report [--from D] [--to D] [--by day|week|month] [--team T] [--agent A] "
+                        "[--channel C] [--category C] [--priority P] [--direction D] "
+                        "[--json|--csv]; report --spikes [--date D]"),
+         QT_TRANSLATE_NOOP("HelpdeskCli",
+                           "Ticket metrics over a period with the previous period for comparison, "
+                           "or today's volume spikes."),
+         runReport},
         {QStringLiteral("version"), QStringLiteral("version [--json]"),
          QT_TRANSLATE_NOOP("HelpdeskCli", "Print the version of helpdesk and Qt."), runVersion},
     };

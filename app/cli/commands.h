@@ -22,5 +22,6 @@ int runSplit(Context &ctx);
 int runArchive(Context &ctx);
 int runImport(Context &ctx);
 int runCustomer(Context &ctx);
+int runReport(Context &ctx);
 
 } // namespace hd::cli

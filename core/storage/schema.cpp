@@ -173,9 +173,84 @@ static const std::vector<const char *> kV2 = {
     R"(CREATE INDEX draft_attachments_sha ON draft_attachments(sha256))",
 };
 
+// v3: reporting (core/reporting). ticket_facts holds one row per ticket computed from the ticket
+// row and its status events (core/reporting/facts.h); days are days since 1970-01-01 in the
+// report time zone; ids are 0 for "none" so they can be keys. report_daily is the full cube of
+// per-day counters by every dimension; report_dim holds the same counters by one dimension at a
+// time (dim 0 = all tickets, key '') so unfiltered and single-filter reports read a few rows per
+// day; report_daily_tag counts created tickets per tag. report_state keeps the events watermark,
+// the time zone and the SLA policies the rows were built with. report_dirty lists deleted tickets
+// (deletions write no event) for the next refresh.
+static const std::vector<const char *> kV3 = {
+    R"(CREATE TABLE ticket_facts(
+        ticket_id INTEGER PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        created_day INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        category_id INTEGER NOT NULL,
+        priority INTEGER NOT NULL,
+        team_id INTEGER NOT NULL,
+        assignee_id INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        merged INTEGER NOT NULL,
+        fr_day INTEGER,
+        frt_secs INTEGER,
+        frt_bsecs INTEGER,
+        frt_sla_met INTEGER,
+        resolved_at INTEGER,
+        resolved_day INTEGER,
+        res_secs INTEGER,
+        res_bsecs INTEGER,
+        res_sla_met INTEGER,
+        solve_days TEXT NOT NULL,
+        reopen_days TEXT NOT NULL,
+        reopens INTEGER NOT NULL,
+        csat INTEGER NOT NULL,
+        tags TEXT NOT NULL))",
+    R"(CREATE INDEX ticket_facts_created ON ticket_facts(created_day))",
+    R"(CREATE INDEX ticket_facts_fr ON ticket_facts(fr_day) WHERE fr_day IS NOT NULL)",
+    R"(CREATE INDEX ticket_facts_resolved ON ticket_facts(resolved_day)
+        WHERE resolved_day IS NOT NULL)",
+    R"(CREATE INDEX ticket_facts_reopens ON ticket_facts(reopens) WHERE reopens > 0)",
+    R"(CREATE TABLE report_daily(day INTEGER NOT NULL, channel TEXT NOT NULL,
+        direction TEXT NOT NULL, category_id INTEGER NOT NULL, priority INTEGER NOT NULL,
+        team_id INTEGER NOT NULL, assignee_id INTEGER NOT NULL,
+        created INTEGER NOT NULL DEFAULT 0, solved INTEGER NOT NULL DEFAULT 0,
+        reopened INTEGER NOT NULL DEFAULT 0, frt_n INTEGER NOT NULL DEFAULT 0,
+        frt_sum INTEGER NOT NULL DEFAULT 0, frt_bsum INTEGER NOT NULL DEFAULT 0,
+        frt_sla_n INTEGER NOT NULL DEFAULT 0, frt_sla_met INTEGER NOT NULL DEFAULT 0,
+        res_n INTEGER NOT NULL DEFAULT 0, res_sum INTEGER NOT NULL DEFAULT 0,
+        res_bsum INTEGER NOT NULL DEFAULT 0, res_sla_n INTEGER NOT NULL DEFAULT 0,
+        res_sla_met INTEGER NOT NULL DEFAULT 0, res_reopened INTEGER NOT NULL DEFAULT 0,
+        csat_sent INTEGER NOT NULL DEFAULT 0, csat_n INTEGER NOT NULL DEFAULT 0,
+        csat_sum INTEGER NOT NULL DEFAULT 0, csat_good INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY(day, channel, direction, category_id, priority, team_id, assignee_id))
+        WITHOUT ROWID)",
+    R"(CREATE TABLE report_dim(dim INTEGER NOT NULL, key TEXT NOT NULL, day INTEGER NOT NULL,
+        created INTEGER NOT NULL DEFAULT 0, solved INTEGER NOT NULL DEFAULT 0,
+        reopened INTEGER NOT NULL DEFAULT 0, frt_n INTEGER NOT NULL DEFAULT 0,
+        frt_sum INTEGER NOT NULL DEFAULT 0, frt_bsum INTEGER NOT NULL DEFAULT 0,
+        frt_sla_n INTEGER NOT NULL DEFAULT 0, frt_sla_met INTEGER NOT NULL DEFAULT 0,
+        res_n INTEGER NOT NULL DEFAULT 0, res_sum INTEGER NOT NULL DEFAULT 0,
+        res_bsum INTEGER NOT NULL DEFAULT 0, res_sla_n INTEGER NOT NULL DEFAULT 0,
+        res_sla_met INTEGER NOT NULL DEFAULT 0, res_reopened INTEGER NOT NULL DEFAULT 0,
+        csat_sent INTEGER NOT NULL DEFAULT 0, csat_n INTEGER NOT NULL DEFAULT 0,
+        csat_sum INTEGER NOT NULL DEFAULT 0, csat_good INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY(dim, key, day)) WITHOUT ROWID)",
+    R"(CREATE INDEX report_dim_day ON report_dim(dim, day))",
+    R"(CREATE TABLE report_daily_tag(day INTEGER NOT NULL, tag TEXT NOT NULL,
+        created INTEGER NOT NULL, PRIMARY KEY(day, tag)) WITHOUT ROWID)",
+    R"(CREATE TABLE report_state(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID)",
+    R"(CREATE TABLE report_dirty(ticket_id INTEGER PRIMARY KEY))",
+    R"(CREATE TRIGGER tickets_report_delete AFTER DELETE ON tickets BEGIN
+        INSERT OR IGNORE INTO report_dirty(ticket_id) VALUES (old.id);
+    END)",
+};
+
 const std::vector<std::vector<const char *>> &migrations()
 {
-    static const std::vector<std::vector<const char *>> all = {kV1, kV2};
+    static const std::vector<std::vector<const char *>> all = {kV1, kV2, kV3};
     return all;
 }
 
