@@ -311,6 +311,7 @@ TicketFilter FilterBar::filter() const
     TicketFilter f;
     f.archived = m_kept.archived;
     f.requesterId = m_kept.requesterId;
+    f.ids = m_kept.ids;
     f.updatedFrom = m_kept.updatedFrom;
     f.updatedTo = m_kept.updatedTo;
     for (int s : m_status->selected())

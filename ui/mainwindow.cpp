@@ -48,6 +48,7 @@ MainWindow::MainWindow(Settings &settings, Language &language, Database &databas
     ensureAgent();
     buildActions();
     buildTicketActions();
+    buildReportActions();
     buildMenus();
     buildCentral();
     buildDetail();
@@ -143,6 +144,10 @@ void MainWindow::buildMenus()
     m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
     m_languageMenu->addAction(m_langKo);
     m_languageMenu->addAction(m_langEn);
+
+    m_reportsMenu = menuBar()->addMenu(QString());
+    m_reportsMenu->setObjectName(QStringLiteral("menuReports"));
+    m_reportsMenu->addAction(m_dashboardAction);
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
@@ -262,6 +267,7 @@ void MainWindow::retranslateUi()
     m_about->setText(tr("&About Helpdesk"));
     m_shortcuts->setText(tr("&Keyboard Shortcuts"));
     retranslateTicketActions();
+    retranslateReportActions();
 
     m_navigator->retranslateUi();
     m_ticketModel->retranslate();

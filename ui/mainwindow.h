@@ -4,6 +4,7 @@
 #include "core/domain/ticket.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -18,6 +19,11 @@ class QUndoStack;
 namespace hd {
 
 class AssignmentNotifier;
+class DashboardWindow;
+class SpikeWatcher;
+namespace reporting {
+struct SpikeAlert;
+}
 class AttachmentStore;
 class Clock;
 class Database;
@@ -83,6 +89,10 @@ public:
     int bulkEdit(const BulkChange &change);
     /// Opens the import dialog for a file (empty = let the agent pick one).
     void importFile(const QString &path = {});
+    /// Opens (or raises) the dashboard window.
+    DashboardWindow *openDashboard();
+    /// Lists exactly these tickets (the ones behind a report figure) under a title.
+    void showTickets(const QString &title, const QList<RowId> &ids);
 
 Q_SIGNALS:
     /// Emitted after refresh() re-read the counts and the list.
@@ -127,6 +137,10 @@ private:
     void stepTicket(int delta);
     void compose(bool internal);
     void listContextMenu(const QPoint &at);
+    // mainwindowreports.cpp: the dashboard and volume alerts
+    void buildReportActions();
+    void retranslateReportActions();
+    void showSpikeAlerts(const QList<reporting::SpikeAlert> &alerts);
 
     Settings &m_settings;
     Language &m_language;
@@ -145,6 +159,10 @@ private:
     QUndoStack *m_undo = nullptr;
     AssignmentNotifier *m_notifier = nullptr;
     QMenu *m_editMenu = nullptr;
+    QMenu *m_reportsMenu = nullptr;
+    QAction *m_dashboardAction = nullptr;
+    QPointer<DashboardWindow> m_dashboard;
+    SpikeWatcher *m_spikes = nullptr;
     QMenu *m_ticketMenu = nullptr;
     QAction *m_import = nullptr;
     QAction *m_undoAction = nullptr;

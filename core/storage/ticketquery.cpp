@@ -108,8 +108,8 @@ Result<std::optional<qint64>> TicketQuery::quickCount(const TicketFilter &f)
     // Status, archived and assignee only: a sum of ticket_counts rows.
     const bool countsOnly = f.priorities.isEmpty() && f.categoryIds.isEmpty() && f.teamIds.isEmpty()
         && f.channels.isEmpty() && !f.direction && f.tags.isEmpty() && !f.requesterId
-        && !f.createdFrom.isValid() && !f.createdTo.isValid() && !f.updatedFrom.isValid()
-        && !f.updatedTo.isValid() && f.text.trimmed().isEmpty();
+        && f.ids.isEmpty() && !f.createdFrom.isValid() && !f.createdTo.isValid()
+        && !f.updatedFrom.isValid() && !f.updatedTo.isValid() && f.text.trimmed().isEmpty();
     if (countsOnly) {
         auto list = prepareList(m_db, f);
         if (!list)
@@ -130,7 +130,8 @@ Result<std::optional<qint64>> TicketQuery::quickCount(const TicketFilter &f)
         + int(f.createdFrom.isValid() || f.createdTo.isValid()) + int(f.assigneeId.has_value());
     const bool indexOnly = indexed == 1 && f.categoryIds.isEmpty() && f.teamIds.isEmpty()
         && f.channels.isEmpty() && !f.direction && f.tags.isEmpty() && !f.requesterId
-        && !f.updatedFrom.isValid() && !f.updatedTo.isValid() && f.text.trimmed().isEmpty();
+        && f.ids.isEmpty() && !f.updatedFrom.isValid() && !f.updatedTo.isValid()
+        && f.text.trimmed().isEmpty();
     if (!indexOnly && f.text.trimmed().isEmpty())
         return std::optional<qint64>();
     if (!indexOnly) {

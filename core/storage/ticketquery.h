@@ -41,6 +41,7 @@ struct TicketFilter
     std::optional<Direction> direction;
     QStringList tags; ///< all of them
     RowId requesterId = 0;
+    QList<RowId> ids; ///< only these tickets (empty = any): e.g. the tickets behind a report figure
     QDateTime createdFrom, createdTo; ///< [from, to)
     QDateTime updatedFrom, updatedTo;
     QString text; ///< full-text query (Korean-capable), see searchtext.h

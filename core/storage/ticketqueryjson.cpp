@@ -56,6 +56,8 @@ QJsonObject TicketFilter::toJson() const
         o[QStringLiteral("tags")] = QJsonArray::fromStringList(tags);
     if (requesterId)
         o[QStringLiteral("requester")] = requesterId;
+    if (!ids.isEmpty())
+        o[QStringLiteral("ids")] = list(ids, [](RowId id) { return QJsonValue(id); });
     auto date = [&](const char *k, const QDateTime &t) {
         if (t.isValid())
             o[QLatin1String(k)] = t.toUTC().toString(Qt::ISODate);
@@ -113,6 +115,8 @@ Result<TicketFilter> TicketFilter::fromJson(const QJsonObject &o)
     for (const QJsonValue v : o.value(QStringLiteral("tags")).toArray())
         f.tags << v.toString();
     f.requesterId = o.value(QStringLiteral("requester")).toInteger();
+    for (const QJsonValue v : o.value(QStringLiteral("ids")).toArray())
+        f.ids << v.toInteger();
     auto date = [&](const char *k, QDateTime &out) -> bool {
         const QString s = o.value(QLatin1String(k)).toString();
         if (s.isEmpty())

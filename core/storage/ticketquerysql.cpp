@@ -105,6 +105,15 @@ Result<ListSql> prepareList(Database &db, const TicketFilter &f, bool needHitSet
               {tag.trimmed().toLower()});
     if (f.requesterId)
         w.add(QStringLiteral("t.requester_id = ?"), {f.requesterId});
+    if (!f.ids.isEmpty()) {
+        // One parameter however many ids (SQLite limits the parameters of a statement).
+        QByteArray json = "[";
+        for (RowId id : f.ids)
+            json += QByteArray::number(id) + ',';
+        json.back() = ']';
+        w.add(QStringLiteral("t.id IN (SELECT value FROM json_each(?))"),
+              {QString::fromLatin1(json)});
+    }
     if (f.createdFrom.isValid())
         w.add(QStringLiteral("t.created_at >= ?"), {Database::toDb(f.createdFrom)});
     if (f.createdTo.isValid())

@@ -51,6 +51,31 @@ private Q_SLOTS:
         QCOMPARE(views.create(999, "ghost", {}).errorCode(), ErrorCode::NotFound);
     }
 
+    // A report's "open the tickets behind this bar" is a filter by ids, which views keep too.
+    void idsFilterListsOnlyThoseTickets()
+    {
+        StoreFixture f;
+        const Ticket a = f.ticket("결제가 안돼요", "카드 결제 실패");
+        const Ticket b = f.ticket("Login failed", "cannot log in");
+        const Ticket c = f.ticket("배송 문의", "언제 오나요");
+        TicketQuery query(*f.db);
+        TicketFilter only;
+        only.ids = {c.id, a.id, 987654};
+        auto page = query.page(only, {SortColumn::Number, false});
+        QVERIFY2(page.ok(), qPrintable(page.errorMessage()));
+        QCOMPARE(page->rows.size(), 2);
+        QCOMPARE(page->rows.at(0).id, a.id);
+        QCOMPARE(page->rows.at(1).id, c.id);
+        QCOMPARE(*query.count(only), 2);
+        QCOMPARE(*query.quickCount(only), std::optional<qint64>()); // not from ticket_counts
+        only.text = "배송";
+        QCOMPARE(*query.count(only), 1);
+        auto back = TicketFilter::fromJson(only.toJson());
+        QVERIFY(back.ok());
+        QCOMPARE(back->ids, only.ids);
+        QVERIFY(b.id != 0);
+    }
+
     void slaDueTimesFollowTheTicket()
     {
         StoreFixture f; // 24/7 policy: urgent first response 15 min, resolution 1 h
