@@ -9,9 +9,14 @@
 
 namespace hd::chat {
 
-/// The name-based (version 5) UUIDs of imported chat messages and their tickets, as
-/// QUuid::createUuidV5(namespace, name).toString(QUuid::WithoutBraces) computes them, without
-/// its allocations: one object per thread, reused for every record.
+/// The identities of imported chat messages and their tickets, computed without allocations: one
+/// object per thread, reused for every record.
+/// - A ticket's: the name-based (version 5) UUID that QUuid::createUuidV5(namespace, name)
+///   .toString(QUuid::WithoutBraces) computes.
+/// - A message's: the same version 5 UUID of its identity string, with its first 48 bits replaced
+///   by the message's time (milliseconds since the epoch, UTC) and its version digit by 8 (RFC
+///   9562's custom version), so that messages sort by time in the uuid index. Schema 3 turned
+///   the version 5 message ids of earlier imports into these (see core/storage/schema.cpp).
 class ChatUuids
 {
 public:

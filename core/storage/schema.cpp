@@ -246,6 +246,15 @@ static const std::vector<const char *> kV3 = {
     R"(CREATE TRIGGER tickets_report_delete AFTER DELETE ON tickets BEGIN
         INSERT OR IGNORE INTO report_dirty(ticket_id) VALUES (old.id);
     END)",
+    // Chat messages imported before keep their identity under the new form of chat message ids
+    // (core/channels/chatuuid.h): version 5 ids (only the chat importers make those) get the
+    // message's time as their first 48 bits and version 8, exactly as ChatUuids now computes
+    // them, so that importing the same export again still adds nothing.
+    R"(UPDATE messages SET uuid =
+        substr(printf('%012x', created_at & 281474976710655), 1, 8) || '-'
+        || substr(printf('%012x', created_at & 281474976710655), 9, 4) || '-8'
+        || substr(uuid, 16)
+        WHERE length(uuid) = 36 AND substr(uuid, 15, 1) = '5')",
 };
 
 const std::vector<std::vector<const char *>> &migrations()

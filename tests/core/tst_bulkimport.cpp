@@ -5,11 +5,14 @@
 
 #include "core/channels/chatimport.h"
 #include "core/storage/bulkwriter.h"
+#include "core/storage/database.h"
+#include "core/storage/schema.h"
 #include "core/storage/searchtext.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 #include <QUuid>
 
 using namespace hd;
@@ -125,7 +128,7 @@ class TestBulkImport : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void messageUuidIsQUuidV5()
+    void messageUuidIsTimePrefixedV5()
     {
         const QUuid ns(QStringLiteral("{6f1c2a3e-8b7d-4c55-9a0e-3d2b1f6e4c71}"));
         for (const QString &sender : {QString(), QString("김철수"), QString("a\x1f")})
@@ -138,9 +141,75 @@ private Q_SLOTS:
                     const QString key = "chat_kakao\x1f방\x1f"
                         + QString::number(kBase.toMSecsSinceEpoch()) + '\x1f' + sender + '\x1f'
                         + text + '\x1f' + QString::number(occurrence);
+                    // Version 5 with the first 48 bits replaced by the time and version 8.
+                    QString expected = QUuid::createUuidV5(ns, key).toString(QUuid::WithoutBraces);
+                    const QString time
+                        = QString::number(kBase.toMSecsSinceEpoch(), 16).rightJustified(12, '0');
+                    expected.replace(0, 8, time.left(8));
+                    expected.replace(9, 4, time.mid(8));
+                    expected[14] = '8';
                     QCOMPARE(ChatImporter::messageUuid(Channel::ChatKakao, "방", r, occurrence),
-                             QUuid::createUuidV5(ns, key).toString(QUuid::WithoutBraces));
+                             expected);
+                    QVERIFY(!QUuid::fromString(expected).isNull());
+                    // Later messages sort after earlier ones, whatever their text.
+                    ChatRecord later = r;
+                    later.at = kBase.addMSecs(1);
+                    later.text = "a";
+                    QVERIFY(ChatImporter::messageUuid(Channel::ChatKakao, "방", r, occurrence)
+                            < ChatImporter::messageUuid(Channel::ChatKakao, "방", later, 0));
                 }
+    }
+
+    // A message imported by a version that made version 5 ids keeps its identity: schema 3
+    // rewrites its id into the form ChatUuids makes now, so importing again adds nothing.
+    void schema3RewritesEarlierChatMessageIds()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("v2.sqlite");
+        ChatRecord r;
+        r.at = kBase;
+        r.sender = "김철수";
+        r.text = "배송이 안 와요";
+        const QString key = "chat_kakao\x1f방\x1f" + QString::number(kBase.toMSecsSinceEpoch())
+            + "\x1f김철수\x1f배송이 안 와요\x1f" + "0";
+        const QString old
+            = QUuid::createUuidV5(QUuid(QStringLiteral("{6f1c2a3e-8b7d-4c55-9a0e-3d2b1f6e4c71}")),
+                                  key)
+                  .toString(QUuid::WithoutBraces);
+        const QString other = QUuid::createUuid().toString(QUuid::WithoutBraces); // version 4
+        {
+            auto raw = QSqlDatabase::addDatabase("QSQLITE", "v2");
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            for (int v = 0; v < 2; ++v)
+                for (const char *stmt : schema::migrations()[size_t(v)])
+                    QVERIFY2(q.exec(QString::fromUtf8(stmt)), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec("PRAGMA user_version = 2"));
+            QVERIFY(q.exec("INSERT INTO tickets(id, uuid, number, subject, channel, direction, "
+                           "status, priority, created_at, updated_at) VALUES (1, 't', 1, 's', "
+                           "'chat_kakao', 'inbound', 'open', 2, 0, 0)"));
+            for (const QString &id : {old, other}) {
+                q.prepare("INSERT INTO messages(uuid, ticket_id, author_kind, visibility, body, "
+                          "created_at) VALUES (?, 1, 'customer', 'public', 'x', ?)");
+                q.addBindValue(id);
+                q.addBindValue(kBase.toMSecsSinceEpoch());
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase("v2");
+        auto db = Database::open(path);
+        QVERIFY2(bool(db), qPrintable(db.errorMessage()));
+        QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
+        auto ids = (*db)->exec("SELECT uuid FROM messages ORDER BY id");
+        QVERIFY(ids);
+        QVERIFY(ids->next());
+        QCOMPARE(ids->value(0).toString(),
+                 ChatImporter::messageUuid(Channel::ChatKakao, "방", r, 0));
+        QVERIFY(ids->next());
+        QCOMPARE(ids->value(0).toString(), other);
     }
 
     void utf8TokensAreTheTokens()
