@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>hd::DashboardView</name>
+    <message numerus="yes">
+        <source>⚠ %1: %n tickets today, usually about %2</source>
+        <translation>
+            <numerusform>⚠ %1: %n ticket today, usually about %2</numerusform>
+            <numerusform>⚠ %1: %n tickets today, usually about %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hd::MainWindow</name>
     <message numerus="yes">
         <source>Syncing: %n change(s) waiting</source>
@@ -70,6 +80,20 @@
         <translation>
             <numerusform>%n skipped: %1</numerusform>
             <numerusform>%n skipped, e.g. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n ticket(s)</source>
+        <translation>
+            <numerusform>%1: %n ticket</numerusform>
+            <numerusform>%1: %n tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tickets today</source>
+        <translation>
+            <numerusform>%1: %n ticket today</numerusform>
+            <numerusform>%1: %n tickets today</numerusform>
         </translation>
     </message>
 </context>

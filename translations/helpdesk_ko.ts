@@ -471,6 +471,170 @@
         <source>Customers across channels: list, search, show, link two into one, add an identity.</source>
         <translation>채널을 넘나드는 고객: 목록, 검색, 보기, 두 고객을 하나로 연결, 식별자 추가.</translation>
     </message>
+    <message>
+        <source>No agent &apos;%1&apos;.</source>
+        <translation>상담원 &apos;%1&apos;이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>No team &apos;%1&apos;.</source>
+        <translation>팀 &apos;%1&apos;이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>No category &apos;%1&apos;.</source>
+        <translation>카테고리 &apos;%1&apos;이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Report %1 to %2 (previous period %3 to %4)</source>
+        <translation>%1 ~ %2 보고서 (이전 기간 %3 ~ %4)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>이번 기간</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>이전 기간</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>재오픈</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>미해결</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>상담원</translation>
+    </message>
+    <message>
+        <source>Resolution, median</source>
+        <translation>해결 시간 중앙값</translation>
+    </message>
+    <message>
+        <source>CSAT score</source>
+        <translation>CSAT 점수</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>카테고리</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>Resolution time of the tickets resolved</source>
+        <translation>해결된 티켓의 해결 시간</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation>첫날(YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD).</source>
+        <translation>마지막 날(YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Trend buckets: day, week or month.</source>
+        <translation>추이 단위: day, week 또는 month.</translation>
+    </message>
+    <message>
+        <source>Only this team (name or id).</source>
+        <translation>이 팀만(이름 또는 ID).</translation>
+    </message>
+    <message>
+        <source>Only this agent (name, email or id).</source>
+        <translation>이 상담원만(이름, 이메일 또는 ID).</translation>
+    </message>
+    <message>
+        <source>Only this channel.</source>
+        <translation>이 채널만.</translation>
+    </message>
+    <message>
+        <source>Only this category (name or id).</source>
+        <translation>이 카테고리만(이름 또는 ID).</translation>
+    </message>
+    <message>
+        <source>Only this priority.</source>
+        <translation>이 우선순위만.</translation>
+    </message>
+    <message>
+        <source>Only inbound or outbound tickets.</source>
+        <translation>인바운드 또는 아웃바운드 티켓만.</translation>
+    </message>
+    <message>
+        <source>CSV output on stdout.</source>
+        <translation>표준 출력에 CSV로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Volume spikes of a day instead.</source>
+        <translation>대신 하루의 유입량 급증을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Day of --spikes (default today).</source>
+        <translation>--spikes의 날짜(기본값 오늘).</translation>
+    </message>
+    <message>
+        <source>Time zone of report days (default the system&apos;s).</source>
+        <translation>보고서 날짜의 시간대(기본값 시스템 시간대).</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &apos;%1&apos;.</source>
+        <translation>알 수 없는 시간대 &apos;%1&apos;입니다.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a date as YYYY-MM-DD, not &apos;%2&apos;.</source>
+        <translation>--%1에는 &apos;%2&apos;이(가) 아니라 YYYY-MM-DD 형식의 날짜가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--date needs a date as YYYY-MM-DD, not &apos;%1&apos;.</source>
+        <translation>--date에는 &apos;%1&apos;이(가) 아니라 YYYY-MM-DD 형식의 날짜가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--by must be day, week or month, not &apos;%1&apos;.</source>
+        <translation>--by는 &apos;%1&apos;이(가) 아니라 day, week, month 중 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <source>updating report summaries: %1 / %2 tickets</source>
+        <translation>보고서 요약 갱신 중: 티켓 %1 / %2</translation>
+    </message>
+    <message>
+        <source>No spikes on %1.</source>
+        <translation>%1에는 급증이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 tickets, expected %4</source>
+        <translation>%1 %2: 티켓 %3건, 예상 %4건</translation>
+    </message>
+    <message>
+        <source>Ticket metrics over a period with the previous period for comparison, or today&apos;s volume spikes.</source>
+        <translation>기간별 티켓 지표(이전 기간과 비교) 또는 오늘의 유입량 급증.</translation>
+    </message>
 </context>
 <context>
     <name>hd::AboutDialog</name>
@@ -1217,6 +1381,338 @@
     <message>
         <source>No other tickets from this customer.</source>
         <translation>이 고객의 다른 티켓이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::DashboardCharts</name>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>date format of a month on a chart</comment>
+        <translation>yyyy년 M월</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>%1 주간</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <comment>date format of a day on a chart</comment>
+        <translation>M. d.</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>티켓 추이</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>미해결</translation>
+    </message>
+    <message>
+        <source>Solved per agent</source>
+        <translation>상담원별 해결</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>미배정</translation>
+    </message>
+    <message>
+        <source>Solved by %1</source>
+        <translation>%1 님이 해결한 티켓</translation>
+    </message>
+    <message>
+        <source>Tickets per category</source>
+        <translation>분류별 티켓</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>분류 없음</translation>
+    </message>
+    <message>
+        <source>Created in %1</source>
+        <translation>%1 분류에 생성된 티켓</translation>
+    </message>
+    <message>
+        <source>Resolution time</source>
+        <translation>해결 시간</translation>
+    </message>
+    <message>
+        <source>&lt;1h</source>
+        <translation>1시간 미만</translation>
+    </message>
+    <message>
+        <source>1–4h</source>
+        <translation>1–4시간</translation>
+    </message>
+    <message>
+        <source>4–8h</source>
+        <translation>4–8시간</translation>
+    </message>
+    <message>
+        <source>8–24h</source>
+        <translation>8–24시간</translation>
+    </message>
+    <message>
+        <source>1–3d</source>
+        <translation>1–3일</translation>
+    </message>
+    <message>
+        <source>3–7d</source>
+        <translation>3–7일</translation>
+    </message>
+    <message>
+        <source>&gt;7d</source>
+        <translation>7일 초과</translation>
+    </message>
+    <message>
+        <source>Resolved tickets</source>
+        <translation>해결된 티켓</translation>
+    </message>
+    <message>
+        <source>Resolved in %1</source>
+        <translation>해결 시간 %1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Created via %1</source>
+        <translation>%1 채널로 생성된 티켓</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>Created with priority %1</source>
+        <translation>우선순위 %1 티켓</translation>
+    </message>
+</context>
+<context>
+    <name>hd::DashboardPdf</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>filtered by team, agent or category</source>
+        <translation>팀, 상담원 또는 분류로 필터링됨</translation>
+    </message>
+    <message>
+        <source>Helpdesk report</source>
+        <translation>헬프데스크 보고서</translation>
+    </message>
+    <message>
+        <source>Volume alerts today</source>
+        <translation>오늘의 급증 알림</translation>
+    </message>
+    <message>
+        <source>No unusual volume today.</source>
+        <translation>오늘은 평소와 다른 급증이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2 tickets (usually about %3)</source>
+        <translation>%1: 티켓 %2건 (평소 약 %3건)</translation>
+    </message>
+    <message>
+        <source>Could not write &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hd::DashboardView</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>최근 30일</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>최근 90일</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>이번 달</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>지난달</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>최근 12개월</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>직접 지정</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>일별</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>주별</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>월별</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>필터:</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>단위</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Volume alerts today</source>
+        <translation>오늘의 급증 알림</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>미배정</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>모든 팀</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>모든 상담원</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>모든 채널</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>모든 분류</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>모든 우선순위</translation>
+    </message>
+    <message>
+        <source>Inbound and outbound</source>
+        <translation>인바운드와 아웃바운드</translation>
+    </message>
+    <message>
+        <source>Updating the report figures: %1 of %2 tickets</source>
+        <translation>보고서 수치 갱신 중: 티켓 %2건 중 %1건</translation>
+    </message>
+    <message>
+        <source>Computing the dashboard…</source>
+        <translation>대시보드 계산 중…</translation>
+    </message>
+    <message>
+        <source>Click to list the tickets behind this figure.</source>
+        <translation>클릭하면 이 수치에 해당하는 티켓 목록을 엽니다.</translation>
+    </message>
+    <message>
+        <source>Volume alerts today: none</source>
+        <translation>오늘의 급증 알림: 없음</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>분류 %1</translation>
+    </message>
+    <message>
+        <source>Channel %1</source>
+        <translation>채널 %1</translation>
+    </message>
+    <message>
+        <source>Tag %1</source>
+        <translation>태그 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %1: %n tickets today, usually about %2</source>
+        <translation>
+            <numerusform>⚠ %1: 오늘 티켓 %n건, 평소 약 %2건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA 위반</translation>
+    </message>
+</context>
+<context>
+    <name>hd::DashboardWindow</name>
+    <message>
+        <source>Dashboard — Helpdesk</source>
+        <translation>대시보드 — 헬프데스크</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>CSV로 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF (A4)…</source>
+        <translation>PDF로 내보내기 - A4(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export as PDF (&amp;Letter)…</source>
+        <translation>PDF로 내보내기 - Letter(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>PDF로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 파일 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Could not write &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;을(를) 저장할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2521,30 @@ You can also start from an empty database.</source>
     <message>
         <source>&amp;Canned Responses…</source>
         <translation>상용구(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>보고서(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>대시보드(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n ticket(s)</source>
+        <translation>
+            <numerusform>%1: 티켓 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tickets today</source>
+        <translation>
+            <numerusform>%1: 오늘 티켓 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unusual ticket volume</source>
+        <translation>평소와 다른 티켓 급증</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3542,278 @@ You can also start from an empty database.</source>
     <message>
         <source>A quoted field that starts on this line is never closed; the rest of the text was read into it.</source>
         <translation>이 줄에서 시작된 따옴표 필드가 닫히지 않아 나머지 텍스트를 모두 이 필드로 읽었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::dashboard::Format</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1일</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>new this period</source>
+        <translation>이번 기간 신규</translation>
+    </message>
+    <message>
+        <source>no change vs previous period</source>
+        <translation>이전 기간과 같음</translation>
+    </message>
+    <message>
+        <source>%1 vs previous period</source>
+        <translation>이전 기간 대비 %1</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1%p</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>미해결</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>첫 응답</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>해결 시간</translation>
+    </message>
+    <message>
+        <source>SLA compliance</source>
+        <translation>SLA 준수율</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>재오픈</translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSAT)</source>
+        <translation>만족도 (CSAT)</translation>
+    </message>
+    <message>
+        <source>%1 inbound, %2 outbound</source>
+        <translation>인바운드 %1건, 아웃바운드 %2건</translation>
+    </message>
+    <message>
+        <source>Median in business hours. Mean %1; in calendar time: median %2</source>
+        <translation>업무 시간 기준 중앙값. 평균 %1, 달력 시간 기준 중앙값 %2</translation>
+    </message>
+    <message>
+        <source>%1 of the resolved tickets were rated (%2 ratings)</source>
+        <translation>해결된 티켓의 %1이 평가됨 (평가 %2건)</translation>
+    </message>
+</context>
+<context>
+    <name>hd::reporting::Figures</name>
+    <message>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>재오픈</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>미해결</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>첫 응답</translation>
+    </message>
+    <message>
+        <source>First response SLA breached</source>
+        <translation>첫 응답 SLA 위반</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결 완료</translation>
+    </message>
+    <message>
+        <source>Resolution SLA breached</source>
+        <translation>해결 SLA 위반</translation>
+    </message>
+    <message>
+        <source>Reopened before</source>
+        <translation>재오픈 이력 있음</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>평가됨</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>만족</translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation>불만족</translation>
+    </message>
+    <message>
+        <source>Resolution time</source>
+        <translation>해결 시간</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>인바운드</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>아웃바운드</translation>
+    </message>
+    <message>
+        <source>Backlog at start</source>
+        <translation>기간 시작 시 미해결</translation>
+    </message>
+    <message>
+        <source>Backlog at end</source>
+        <translation>기간 종료 시 미해결</translation>
+    </message>
+    <message>
+        <source>First response, mean</source>
+        <translation>첫 응답 시간 평균</translation>
+    </message>
+    <message>
+        <source>First response, median</source>
+        <translation>첫 응답 시간 중앙값</translation>
+    </message>
+    <message>
+        <source>First response, 90th percentile</source>
+        <translation>첫 응답 시간 90번째 백분위수</translation>
+    </message>
+    <message>
+        <source>First response, business hours, mean</source>
+        <translation>첫 응답 시간(업무 시간) 평균</translation>
+    </message>
+    <message>
+        <source>First response, business hours, median</source>
+        <translation>첫 응답 시간(업무 시간) 중앙값</translation>
+    </message>
+    <message>
+        <source>First response, business hours, 90th percentile</source>
+        <translation>첫 응답 시간(업무 시간) 90번째 백분위수</translation>
+    </message>
+    <message>
+        <source>Resolution, mean</source>
+        <translation>해결 시간 평균</translation>
+    </message>
+    <message>
+        <source>Resolution, median</source>
+        <translation>해결 시간 중앙값</translation>
+    </message>
+    <message>
+        <source>Resolution, 90th percentile</source>
+        <translation>해결 시간 90번째 백분위수</translation>
+    </message>
+    <message>
+        <source>Resolution, business hours, mean</source>
+        <translation>해결 시간(업무 시간) 평균</translation>
+    </message>
+    <message>
+        <source>Resolution, business hours, median</source>
+        <translation>해결 시간(업무 시간) 중앙값</translation>
+    </message>
+    <message>
+        <source>Resolution, business hours, 90th percentile</source>
+        <translation>해결 시간(업무 시간) 90번째 백분위수</translation>
+    </message>
+    <message>
+        <source>SLA compliance</source>
+        <translation>SLA 준수율</translation>
+    </message>
+    <message>
+        <source>First response SLA compliance</source>
+        <translation>첫 응답 SLA 준수율</translation>
+    </message>
+    <message>
+        <source>Resolution SLA compliance</source>
+        <translation>해결 SLA 준수율</translation>
+    </message>
+    <message>
+        <source>Reopen rate</source>
+        <translation>재오픈 비율</translation>
+    </message>
+    <message>
+        <source>CSAT score (4-5 of 5)</source>
+        <translation>CSAT 점수(5점 중 4~5점 비율)</translation>
+    </message>
+    <message>
+        <source>CSAT, mean rating</source>
+        <translation>CSAT 평균 평점</translation>
+    </message>
+    <message>
+        <source>CSAT response rate</source>
+        <translation>CSAT 응답률</translation>
+    </message>
+    <message>
+        <source>CSAT responses</source>
+        <translation>CSAT 응답 수</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1일 %2시간</translation>
+    </message>
+</context>
+<context>
+    <name>hd::reporting::ReportBuilder</name>
+    <message>
+        <source>A report needs a valid period.</source>
+        <translation>보고서에는 올바른 기간이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The period ends (%1) before it starts (%2).</source>
+        <translation>기간의 끝(%1)이 시작(%2)보다 앞섭니다.</translation>
+    </message>
+    <message>
+        <source>A report covers at most ten years.</source>
+        <translation>보고서는 최대 10년까지만 다룰 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(미배정)</translation>
+    </message>
+</context>
+<context>
+    <name>hd::reporting::SpikeDetector</name>
+    <message>
+        <source>(no category)</source>
+        <translation>(카테고리 없음)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo/seeder.h"
 
+#include "core/base/clock.h"
 #include "core/base/logging.h"
 #include "core/demo/seedtext.h"
 #include "core/domain/enums.h"
@@ -14,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <algorithm>
@@ -171,7 +173,24 @@ Result<SeedReport> Seeder::run(const SeedOptions &o)
         return existing.error();
     const bool bulk = o.tickets >= 50'000 && existing->toLongLong() == 0;
     QSqlDatabase conn = m_db.connection();
-    const SlaPolicy policy = SlaService::builtInDefault();
+    // The demo company works Seoul hours (its traffic follows them, see the creation times
+    // below): its default SLA policy, unless the database has one, runs on a Seoul calendar.
+    const ManualClock clock(m_now);
+    SlaService sla(m_db, clock);
+    SlaPolicy policy = SlaService::builtInDefault();
+    const auto stored
+        = m_db.scalar(QStringLiteral("SELECT count(*) FROM sla_policies WHERE is_default = 1"));
+    if (!stored)
+        return stored.error();
+    if (stored->toLongLong() == 0) {
+        policy.setCalendar(BusinessCalendar::standard(QTimeZone("Asia/Seoul")));
+        if (auto r = sla.setDefaultPolicy(policy); !r)
+            return r.error();
+    } else if (auto p = sla.defaultPolicy()) {
+        policy = *p;
+    } else {
+        return p.error();
+    }
 
     auto check = [](const Result<Rows> &r) {
         return r ? Result<void>() : Result<void>(r.error());

@@ -8,10 +8,11 @@
 namespace hd::reporting {
 
 namespace {
-QString tr(const char *s)
+/// The translation context of figure names (lupdate reads Figures::tr as hd::reporting::Figures).
+class Figures
 {
-    return QCoreApplication::translate("hd::reporting::Figures", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(hd::reporting::Figures)
+};
 
 QJsonValue json(const std::optional<double> &v)
 {
@@ -60,50 +61,58 @@ QList<KpiValue> kpiValues(const Kpis &k)
     };
     using K = KpiValue;
     return {
-        {QStringLiteral("created"), tr("Created"), K::Count, count(k.created)},
-        {QStringLiteral("inbound"), tr("Inbound"), K::Count, count(k.inbound)},
-        {QStringLiteral("outbound"), tr("Outbound"), K::Count, count(k.outbound)},
-        {QStringLiteral("solved"), tr("Solved"), K::Count, count(k.solved)},
-        {QStringLiteral("reopened"), tr("Reopened"), K::Count, count(k.reopened)},
-        {QStringLiteral("backlog_start"), tr("Backlog at start"), K::Count, count(k.backlogStart)},
-        {QStringLiteral("backlog_end"), tr("Backlog at end"), K::Count, count(k.backlogEnd)},
-        {QStringLiteral("first_response_mean"), tr("First response, mean"), K::Seconds,
+        {QStringLiteral("created"), Figures::tr("Created"), K::Count, count(k.created)},
+        {QStringLiteral("inbound"), Figures::tr("Inbound"), K::Count, count(k.inbound)},
+        {QStringLiteral("outbound"), Figures::tr("Outbound"), K::Count, count(k.outbound)},
+        {QStringLiteral("solved"), Figures::tr("Solved"), K::Count, count(k.solved)},
+        {QStringLiteral("reopened"), Figures::tr("Reopened"), K::Count, count(k.reopened)},
+        {QStringLiteral("backlog_start"), Figures::tr("Backlog at start"), K::Count,
+         count(k.backlogStart)},
+        {QStringLiteral("backlog_end"), Figures::tr("Backlog at end"), K::Count,
+         count(k.backlogEnd)},
+        {QStringLiteral("first_response_mean"), Figures::tr("First response, mean"), K::Seconds,
          mean(k.firstResponse)},
-        {QStringLiteral("first_response_median"), tr("First response, median"), K::Seconds,
+        {QStringLiteral("first_response_median"), Figures::tr("First response, median"), K::Seconds,
          secs(k.firstResponse, k.firstResponse.median)},
-        {QStringLiteral("first_response_p90"), tr("First response, 90th percentile"), K::Seconds,
-         secs(k.firstResponse, k.firstResponse.p90)},
-        {QStringLiteral("first_response_business_mean"), tr("First response, business hours, mean"),
-         K::Seconds, mean(k.firstResponseBusiness)},
+        {QStringLiteral("first_response_p90"), Figures::tr("First response, 90th percentile"),
+         K::Seconds, secs(k.firstResponse, k.firstResponse.p90)},
+        {QStringLiteral("first_response_business_mean"),
+         Figures::tr("First response, business hours, mean"), K::Seconds,
+         mean(k.firstResponseBusiness)},
         {QStringLiteral("first_response_business_median"),
-         tr("First response, business hours, median"), K::Seconds,
+         Figures::tr("First response, business hours, median"), K::Seconds,
          secs(k.firstResponseBusiness, k.firstResponseBusiness.median)},
         {QStringLiteral("first_response_business_p90"),
-         tr("First response, business hours, 90th percentile"), K::Seconds,
+         Figures::tr("First response, business hours, 90th percentile"), K::Seconds,
          secs(k.firstResponseBusiness, k.firstResponseBusiness.p90)},
-        {QStringLiteral("resolution_mean"), tr("Resolution, mean"), K::Seconds, mean(k.resolution)},
-        {QStringLiteral("resolution_median"), tr("Resolution, median"), K::Seconds,
+        {QStringLiteral("resolution_mean"), Figures::tr("Resolution, mean"), K::Seconds,
+         mean(k.resolution)},
+        {QStringLiteral("resolution_median"), Figures::tr("Resolution, median"), K::Seconds,
          secs(k.resolution, k.resolution.median)},
-        {QStringLiteral("resolution_p90"), tr("Resolution, 90th percentile"), K::Seconds,
+        {QStringLiteral("resolution_p90"), Figures::tr("Resolution, 90th percentile"), K::Seconds,
          secs(k.resolution, k.resolution.p90)},
-        {QStringLiteral("resolution_business_mean"), tr("Resolution, business hours, mean"),
-         K::Seconds, mean(k.resolutionBusiness)},
-        {QStringLiteral("resolution_business_median"), tr("Resolution, business hours, median"),
-         K::Seconds, secs(k.resolutionBusiness, k.resolutionBusiness.median)},
+        {QStringLiteral("resolution_business_mean"),
+         Figures::tr("Resolution, business hours, mean"), K::Seconds, mean(k.resolutionBusiness)},
+        {QStringLiteral("resolution_business_median"),
+         Figures::tr("Resolution, business hours, median"), K::Seconds,
+         secs(k.resolutionBusiness, k.resolutionBusiness.median)},
         {QStringLiteral("resolution_business_p90"),
-         tr("Resolution, business hours, 90th percentile"), K::Seconds,
+         Figures::tr("Resolution, business hours, 90th percentile"), K::Seconds,
          secs(k.resolutionBusiness, k.resolutionBusiness.p90)},
-        {QStringLiteral("sla_compliance"), tr("SLA compliance"), K::Ratio, k.slaCompliance()},
-        {QStringLiteral("first_response_sla_compliance"), tr("First response SLA compliance"),
-         K::Ratio, k.frtSlaCompliance()},
-        {QStringLiteral("resolution_sla_compliance"), tr("Resolution SLA compliance"), K::Ratio,
-         k.resSlaCompliance()},
-        {QStringLiteral("reopen_rate"), tr("Reopen rate"), K::Ratio, k.reopenRate()},
-        {QStringLiteral("csat_score"), tr("CSAT score (4-5 of 5)"), K::Ratio, k.csatScore()},
-        {QStringLiteral("csat_mean"), tr("CSAT, mean rating"), K::Score, k.csatMean()},
-        {QStringLiteral("csat_response_rate"), tr("CSAT response rate"), K::Ratio,
+        {QStringLiteral("sla_compliance"), Figures::tr("SLA compliance"), K::Ratio,
+         k.slaCompliance()},
+        {QStringLiteral("first_response_sla_compliance"),
+         Figures::tr("First response SLA compliance"), K::Ratio, k.frtSlaCompliance()},
+        {QStringLiteral("resolution_sla_compliance"), Figures::tr("Resolution SLA compliance"),
+         K::Ratio, k.resSlaCompliance()},
+        {QStringLiteral("reopen_rate"), Figures::tr("Reopen rate"), K::Ratio, k.reopenRate()},
+        {QStringLiteral("csat_score"), Figures::tr("CSAT score (4-5 of 5)"), K::Ratio,
+         k.csatScore()},
+        {QStringLiteral("csat_mean"), Figures::tr("CSAT, mean rating"), K::Score, k.csatMean()},
+        {QStringLiteral("csat_response_rate"), Figures::tr("CSAT response rate"), K::Ratio,
          k.csatResponseRate()},
-        {QStringLiteral("csat_responses"), tr("CSAT responses"), K::Count, count(k.csatResponses)},
+        {QStringLiteral("csat_responses"), Figures::tr("CSAT responses"), K::Count,
+         count(k.csatResponses)},
     };
 }
 
@@ -111,10 +120,12 @@ QString formatDuration(double secs)
 {
     const qint64 s = qint64(secs + 0.5);
     if (s < 3600)
-        return tr("%1 min").arg(s / 60);
+        return Figures::tr("%1 min").arg(s / 60);
     if (s < 86400)
-        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+        return Figures::tr("%1 h %2 min")
+            .arg(s / 3600)
+            .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return Figures::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QString formatValue(KpiValue::Kind kind, const std::optional<double> &value)

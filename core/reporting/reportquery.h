@@ -46,6 +46,7 @@ struct ReportQuery
     [[nodiscard]] qint64 days() const { return from.daysTo(to) + 1; }
     /// The period of equal length just before this one.
     [[nodiscard]] ReportQuery previous() const;
+    bool operator==(const ReportQuery &) const = default;
 };
 
 /// A bucket of a trend: [start, end], clipped to the period. Weeks start on Monday (ISO).

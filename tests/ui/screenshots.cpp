@@ -10,6 +10,8 @@
 #include "core/storage/database.h"
 #include "core/storage/directory.h"
 #include "ui/composer.h"
+#include "ui/dashboard/dashboardview.h"
+#include "ui/dashboard/dashboardwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/newticketdialog.h"
 #include "ui/ticketdetail.h"
@@ -17,10 +19,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 
@@ -54,7 +58,7 @@ int main(int argc, char **argv)
         qFatal("%s", qPrintable(db.errorMessage()));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     hd::SeedOptions o;
-    o.tickets = 600;
+    o.tickets = 20000; // enough for a month of dashboard figures
     o.language = lang;
     if (auto r = hd::Seeder(**db, now).run(o); !r)
         qFatal("%s", qPrintable(r.errorMessage()));
@@ -111,5 +115,28 @@ int main(int argc, char **argv)
     dialog.findChild<QLineEdit *>(QStringLiteral("newTicketCustomerPhone"))
         ->setText(QStringLiteral("010-2345-6789"));
     ok = save(dialog, out, QStringLiteral("newticket-%1.png").arg(lang)) && ok;
+    dialog.close();
+
+    // The dashboard over the last 30 days, and its PDF export (scripts/screenshots.sh renders
+    // the PDF's first page to PNG).
+    hd::DashboardWindow *dashboard = window.openDashboard();
+    QEventLoop wait;
+    QObject::connect(dashboard->view(), &hd::DashboardView::loaded, &wait, &QEventLoop::quit);
+    QObject::connect(dashboard->view(), &hd::DashboardView::failed, &wait,
+                     [&wait](const QString &message) {
+                         qWarning() << "dashboard:" << message;
+                         wait.quit();
+                     });
+    QTimer::singleShot(300000, &wait, &QEventLoop::quit);
+    if (dashboard->view()->isBusy())
+        wait.exec();
+    dashboard->resize(1280, 800);
+    QCoreApplication::processEvents();
+    ok = save(*dashboard, out, QStringLiteral("dashboard-%1.png").arg(lang)) && ok;
+    const QString pdf = QDir(out).filePath(QStringLiteral("report-a4-%1.pdf").arg(lang));
+    const QString error = dashboard->exportPdf(pdf, false);
+    if (!error.isEmpty())
+        qWarning() << error;
+    ok = error.isEmpty() && ok;
     return ok ? 0 : 1;
 }

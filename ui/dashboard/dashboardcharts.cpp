@@ -24,9 +24,17 @@ qint64 msecsOf(QDate d)
     return d.startOfDay().toMSecsSinceEpoch();
 }
 
+QFont smallFont()
+{
+    QFont f;
+    f.setPointSizeF(qMax(7.0, f.pointSizeF() - 1.5));
+    return f;
+}
+
 QValueAxis *countAxis(qint64 max)
 {
     auto *axis = new QValueAxis;
+    axis->setLabelsFont(smallFont());
     axis->setLabelFormat(QStringLiteral("%.0f"));
     axis->setRange(0, double(qMax<qint64>(max, 4)));
     axis->applyNiceNumbers();
@@ -44,6 +52,7 @@ DashboardCharts::DashboardCharts(QWidget *parent)
         chart->setLocalizeNumbers(true);
         chart->setMargins(QMargins(4, 4, 4, 4));
         chart->legend()->setAlignment(Qt::AlignBottom);
+        chart->legend()->setFont(smallFont());
         m_views[size_t(i)] = new QChartView(chart, parent);
         m_views[size_t(i)]->setRenderHint(QPainter::Antialiasing);
         m_views[size_t(i)]->setObjectName(QLatin1String(names[i]));
@@ -115,6 +124,7 @@ void DashboardCharts::fillTrend()
                                                            {tr("Solved"), Figure::Solved},
                                                            {tr("Backlog"), Figure::Backlog}}};
     auto *x = new QDateTimeAxis;
+    x->setLabelsFont(smallFont());
     x->setFormat(m_report.query.granularity == Granularity::Month
                      ? tr("MMM yyyy", "date format of a month on a chart")
                      : tr("MMM d", "date format of a day on a chart"));
@@ -178,6 +188,10 @@ void DashboardCharts::horizontalBars(Chart c, const QStringList &labels,
     series->append(set);
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
+    y->setLabelsFont(smallFont());
+    // Axis labels are rich text: names must not be read as markup.
+    for (QString &label : shown)
+        label = label.toHtmlEscaped();
     y->append(shown);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
@@ -239,8 +253,8 @@ void DashboardCharts::fillResolution()
     QChart *chart = view(Chart::Resolution)->chart();
     clear(chart);
     chart->setTitle(tr("Resolution time"));
-    const QStringList labels{tr("< 1 h"),    tr("1–4 h"),    tr("4–8 h"),   tr("8–24 h"),
-                             tr("1–3 days"), tr("3–7 days"), tr("> 7 days")};
+    const QStringList labels{tr("<1h"),  tr("1–4h"), tr("4–8h"), tr("8–24h"),
+                             tr("1–3d"), tr("3–7d"), tr(">7d")};
     auto *set = new QBarSet(tr("Resolved tickets"));
     qint64 max = 0;
     for (qint64 n : m_report.histogram) {
@@ -251,7 +265,9 @@ void DashboardCharts::fillResolution()
     series->append(set);
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
-    x->append(labels);
+    x->setLabelsFont(smallFont());
+    for (const QString &label : labels)
+        x->append(label.toHtmlEscaped());
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     QValueAxis *y = countAxis(max);

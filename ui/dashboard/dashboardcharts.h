@@ -25,7 +25,7 @@ class DashboardCharts : public QObject
 public:
     enum class Chart { Trend, Agents, Categories, Resolution, Channels, Priorities };
     static constexpr int kChartCount = 6;
-    static constexpr int kTopRows = 10; ///< bars of the agent and category charts
+    static constexpr int kTopRows = 8; ///< bars of the agent and category charts
 
     /// What a click picked: the figure, the filter it adds to the dashboard's, the dates
     /// (a trend bucket, or the whole period), the histogram bucket and a title for the list.

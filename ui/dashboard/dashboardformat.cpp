@@ -105,10 +105,9 @@ std::array<TileText, kTileCount> tileTexts(const reporting::Report &r)
         countText(Format::tr("Created"), c.created, p.created, std::nullopt),
         countText(Format::tr("Solved"), c.solved, p.solved, true),
         countText(Format::tr("Backlog"), c.backlogEnd, p.backlogEnd, false),
-        durationText(Format::tr("First response (median, business hours)"), c.firstResponseBusiness,
+        durationText(Format::tr("First response"), c.firstResponseBusiness,
                      p.firstResponseBusiness),
-        durationText(Format::tr("Resolution (median, business hours)"), c.resolutionBusiness,
-                     p.resolutionBusiness),
+        durationText(Format::tr("Resolution"), c.resolutionBusiness, p.resolutionBusiness),
         shareText(Format::tr("SLA compliance"), c.slaCompliance(), p.slaCompliance(), true),
         shareText(Format::tr("Reopened"), c.reopenRate(), p.reopenRate(), false),
         shareText(Format::tr("Satisfaction (CSAT)"), c.csatScore(), p.csatScore(), true),
@@ -116,7 +115,7 @@ std::array<TileText, kTileCount> tileTexts(const reporting::Report &r)
     t[size_t(Tile::Created)].detail = Format::tr("%1 inbound, %2 outbound")
                                           .arg(Format::count(c.inbound), Format::count(c.outbound));
     t[size_t(Tile::FirstResponse)].detail
-        = Format::tr("Mean %1; in calendar time: median %2")
+        = Format::tr("Median in business hours. Mean %1; in calendar time: median %2")
               .arg(Format::duration(c.firstResponseBusiness.count ? std::optional<qint64>(
                                         qint64(c.firstResponseBusiness.mean()))
                                                                   : std::nullopt),
@@ -124,7 +123,7 @@ std::array<TileText, kTileCount> tileTexts(const reporting::Report &r)
                                         ? std::optional<qint64>(c.firstResponse.median)
                                         : std::nullopt));
     t[size_t(Tile::Resolution)].detail
-        = Format::tr("Mean %1; in calendar time: median %2")
+        = Format::tr("Median in business hours. Mean %1; in calendar time: median %2")
               .arg(Format::duration(c.resolutionBusiness.count
                                         ? std::optional<qint64>(qint64(c.resolutionBusiness.mean()))
                                         : std::nullopt),

@@ -169,12 +169,9 @@ void DashboardView::showTiles()
 void DashboardView::showAlerts()
 {
     m_alertList->clear();
-    if (m_alerts.isEmpty()) {
-        auto *none = new QListWidgetItem(tr("No unusual volume today."), m_alertList);
-        none->setFlags(Qt::ItemIsEnabled);
-        none->setData(Qt::UserRole, -1);
-        return;
-    }
+    m_alertList->setVisible(!m_alerts.isEmpty());
+    m_alertsTitle->setText(m_alerts.isEmpty() ? tr("Volume alerts today: none")
+                                              : tr("Volume alerts today"));
     for (int i = 0; i < m_alerts.size(); ++i) {
         const SpikeAlert &a = m_alerts[i];
         QString what;

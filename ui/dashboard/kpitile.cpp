@@ -20,10 +20,16 @@ KpiTile::KpiTile(QWidget *parent)
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     QFont big = m_value->font();
-    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setPointSizeF(big.pointSizeF() * 1.6);
     big.setBold(true);
     m_value->setFont(big);
     m_title->setForegroundRole(QPalette::PlaceholderText);
+    m_title->setWordWrap(true);
+    m_change->setWordWrap(true);
+    QFont small = m_change->font();
+    small.setPointSizeF(qMax(7.0, small.pointSizeF() - 1));
+    m_change->setFont(small);
+    m_title->setFont(small);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->setSpacing(2);
