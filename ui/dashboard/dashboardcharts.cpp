@@ -9,6 +9,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QPieSeries>
@@ -266,8 +267,15 @@ void DashboardCharts::fillResolution()
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->setLabelsFont(smallFont());
-    for (const QString &label : labels)
+    int widest = 0;
+    const QFontMetrics metrics(smallFont());
+    for (const QString &label : labels) {
         x->append(label.toHtmlEscaped());
+        widest = qMax(widest, metrics.horizontalAdvance(label));
+    }
+    // Seven bars share the width: longer labels (Korean ones) are set at an angle.
+    if (widest > 44)
+        x->setLabelsAngle(-40);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     QValueAxis *y = countAxis(max);

@@ -58,12 +58,15 @@ Result<void> DashboardPdf::write(const Report &report, const QList<SpikeAlert> &
                                  const QString &path, QPageSize::PageSizeId pageSize)
 {
     // Lay the charts out at a fixed size off screen; rendering scales them to the page.
+    // The host is "shown" (never on screen) so that resizing lays the charts out at once.
     QWidget host;
     host.setAttribute(Qt::WA_DontShowOnScreen);
     DashboardCharts charts(&host);
-    for (int i = 0; i < DashboardCharts::kChartCount; ++i)
-        charts.view(DashboardCharts::Chart(i))->resize(i == 0 ? 1000 : 600, i == 0 ? 420 : 400);
     charts.setReport(report);
+    host.show();
+    for (int i = 0; i < DashboardCharts::kChartCount; ++i)
+        charts.view(DashboardCharts::Chart(i))->resize(i == 0 ? 800 : 480, i == 0 ? 336 : 320);
+    QCoreApplication::sendPostedEvents();
 
     QByteArray pdf;
     QBuffer buffer(&pdf);
