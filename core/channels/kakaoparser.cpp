@@ -8,6 +8,7 @@
 #include <QFile>
 
 #include <array>
+#include <future>
 #include <limits>
 
 namespace hd::chat {
@@ -221,23 +222,22 @@ bool takeHeaderLine(ParsedChat &chat, Builder &builder, qsizetype index, QString
     return false;
 }
 
-Result<void> parseTextLayout(const Layout &layout, const QString &text, const QList<LineRef> &lines,
-                             const KakaoOptions &options,
-                             const std::function<bool(qint64, qint64)> &progress, ParsedChat &chat)
+// Lines [from, to] of a text layout into chat. A range after the first starts at a dated day
+// header followed by a message line (see splitPoint()), where a whole-file parse keeps nothing
+// of what came before: the range then parses exactly as that part of the whole file would.
+Result<void> parseTextRange(const Layout &layout, const QString &text, const QList<LineRef> &lines,
+                            qsizetype from, qsizetype to, const KakaoOptions &options,
+                            const std::function<bool(qint64, qint64)> &progress, ParsedChat &chat)
 {
     Builder builder(chat, options);
     const qsizetype total = lines.size();
-    qsizetype lastContent = total - 1;
     auto view = [&](qsizetype i) {
         return QStringView(text).sliced(lines[i].start, lines[i].length);
     };
-    while (lastContent >= 0 && isBlank(view(lastContent)))
-        --lastContent;
-
     QDate currentDate;
     QDate savedDate;
     bool afterDayHeader = false;
-    for (qsizetype i = 0; i <= lastContent; ++i) {
+    for (qsizetype i = from; i <= to; ++i) {
         if (progress && i % kProgressEvery == 0 && i > 0 && !progress(i, total))
             return Error{ErrorCode::Conflict, cancelledMessage()};
         const int lineNo = int(i + 1);
@@ -297,7 +297,66 @@ Result<void> parseTextLayout(const Layout &layout, const QString &text, const QL
         }
     }
     builder.close();
+    return {};
+}
+
+// Where a large text export can be cut into two independently parsed halves: the first dated
+// day header after the middle that a message line follows (-1: none; layouts without day
+// headers, or a chat of one day).
+qsizetype splitPoint(const Layout &layout, const QString &text, const QList<LineRef> &lines,
+                     qsizetype lastContent)
+{
+    auto view = [&](qsizetype i) {
+        return QStringView(text).sliced(lines[i].start, lines[i].length);
+    };
+    for (qsizetype i = lastContent / 2; i + 1 <= lastContent; ++i) {
+        const LineInfo info = classify(layout, view(i));
+        if (info.kind == LineKind::DayHeader && info.stamp.hasDate()
+            && classify(layout, view(i + 1)).kind == LineKind::Message)
+            return i;
+    }
+    return -1;
+}
+
+Result<void> parseTextLayout(const Layout &layout, const QString &text, const QList<LineRef> &lines,
+                             const KakaoOptions &options,
+                             const std::function<bool(qint64, qint64)> &progress, ParsedChat &chat)
+{
+    const qsizetype total = lines.size();
+    qsizetype lastContent = total - 1;
+    while (
+        lastContent >= 0
+        && isBlank(QStringView(text).sliced(lines[lastContent].start, lines[lastContent].length)))
+        --lastContent;
     chat.headerLines += int(total - 1 - lastContent);
+    const qsizetype split = options.splitFromLines > 0 && total >= options.splitFromLines
+        ? splitPoint(layout, text, lines, lastContent)
+        : -1;
+    if (split < 0)
+        return parseTextRange(layout, text, lines, 0, lastContent, options, progress, chat);
+    // Two halves at once: the second on another thread (no progress of its own; the first
+    // reports for both and its cancel ends both).
+    ParsedChat tail;
+    KakaoOptions own = options; // a time zone object of its own for the other thread
+    own.timeZone = QTimeZone(options.timeZone.id());
+    auto second = std::async(std::launch::async, [&] {
+        return parseTextRange(layout, text, lines, split, lastContent, own, {}, tail);
+    });
+    auto halfProgress = [&progress, split, total](qint64 done, qint64) {
+        return !progress || progress(done * total / qMax<qint64>(1, split), total);
+    };
+    Result<void> first = parseTextRange(layout, text, lines, 0, split - 1, options,
+                                        progress ? std::function<bool(qint64, qint64)>(halfProgress)
+                                                 : std::function<bool(qint64, qint64)>(),
+                                        chat);
+    Result<void> last = second.get();
+    if (!first.ok())
+        return first;
+    if (!last.ok())
+        return last;
+    chat.records.append(std::move(tail.records));
+    chat.problems.append(std::move(tail.problems));
+    chat.headerLines += tail.headerLines;
     return {};
 }
 

@@ -20,6 +20,9 @@ struct KakaoOptions
     QTimeZone timeZone
         = QTimeZone::systemTimeZone(); ///< exports have no zone; local times are read in this one
     QString format; ///< empty = detect; else one of the names formats() returns
+    /// Text exports of at least this many lines are parsed in two halves on two threads, cut at
+    /// a day header (the result is the same); 0 = never.
+    qsizetype splitFromLines = 200000;
 };
 
 /// Reads KakaoTalk "export chat" files (docs: /work/shared/data/kakao/FORMATS.md) into ChatRecords.

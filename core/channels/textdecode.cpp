@@ -19,51 +19,6 @@ bool startsWith(const QByteArray &data, std::initializer_list<unsigned char> byt
     return true;
 }
 
-// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF), linear.
-bool isValidUtf8(const QByteArray &data)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
-    const qsizetype n = data.size();
-    qsizetype i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int extra = 0;
-        unsigned char lo = 0x80;
-        unsigned char hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else {
-            return false;
-        }
-        if (i + extra >= n)
-            return false;
-        if (p[i + 1] < lo || p[i + 1] > hi)
-            return false;
-        for (int k = 2; k <= extra; ++k) {
-            if (p[i + k] < 0x80 || p[i + k] > 0xBF)
-                return false;
-        }
-        i += extra + 1;
-    }
-    return true;
-}
-
 } // namespace
 
 bool hasKoreanCodec()
@@ -91,9 +46,14 @@ QString decodeText(const QByteArray &data, QString *encoding)
         QStringDecoder decoder(QStringConverter::Utf16BE);
         return decoder.decode(QByteArrayView(data).sliced(2));
     }
-    if (isValidUtf8(data)) {
-        setEncoding(QStringLiteral("UTF-8"));
-        return QString::fromUtf8(data);
+    {
+        // One pass: Qt's UTF-8 decoder is as strict as isValidUtf8() and reports what it met.
+        QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        QString text = utf8.decode(data);
+        if (!utf8.hasError()) {
+            setEncoding(QStringLiteral("UTF-8"));
+            return text;
+        }
     }
     for (const char *name : {"CP949", "EUC-KR"}) {
         QStringDecoder decoder(name);

@@ -510,6 +510,19 @@ private Q_SLOTS:
         QCOMPARE(got, want.records);
         QString why;
         QVERIFY2(accountingHolds(*result, &why), qPrintable(why));
+
+        // Parsed in two halves at once (as large exports are), cut at a day header after the
+        // middle: the very same result.
+        KakaoOptions halves = seoul();
+        halves.splitFromLines = 1;
+        const auto split = KakaoParser::parse(data, halves);
+        QVERIFY2(split.ok(), qPrintable(split.errorMessage()));
+        QCOMPARE(split->headerLines, result->headerLines);
+        QCOMPARE(split->problems.size(), 0);
+        QStringList splitGot;
+        for (const ChatRecord &r : split->records)
+            splitGot << describe(r);
+        QCOMPARE(splitGot, want.records);
     }
 
     // CP949 bytes written literally (independent of the encoder).
@@ -562,6 +575,27 @@ private Q_SLOTS:
         QString got;
         QCOMPARE(hd::chat::decodeText(data, &got), text);
         QCOMPARE(got, encoding);
+    }
+
+    // Only well-formed UTF-8 is read as UTF-8: no overlong forms, surrogates, code points above
+    // U+10FFFF or cut sequences (those files are legacy Korean text or garbage).
+    void strictUtf8()
+    {
+        for (const QByteArray &bad :
+             {QByteArray("a\xC0\x80", 3), QByteArray("\xE0\x80\xAF"), QByteArray("\xED\xA0\x80"),
+              QByteArray("\xF4\x90\x80\x80"), QByteArray("\xF5\x80\x80\x80"),
+              QByteArray("\xE2\x82"), QByteArray("\x80"), QByteArray("\xFF")}) {
+            QString encoding;
+            hd::chat::decodeText(bad, &encoding);
+            QVERIFY2(encoding != "UTF-8", bad.toHex().constData());
+        }
+        for (const QByteArray &good :
+             {QByteArray("\xF0\x9F\x98\x80"), QByteArray("\xF4\x8F\xBF\xBF"),
+              QByteArray("\xED\x9F\xBF"), QByteArray("\xC2\x80"), QByteArray("\xEA\xB0\x80")}) {
+            QString encoding;
+            QCOMPARE(hd::chat::decodeText(good, &encoding), QString::fromUtf8(good));
+            QCOMPARE(encoding, QString("UTF-8"));
+        }
     }
 
     // The real export from github.com/zeikar/kakaotalk-viewer (MIT).
