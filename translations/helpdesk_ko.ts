@@ -2546,6 +2546,14 @@ You can also start from an empty database.</source>
         <source>Unusual ticket volume</source>
         <translation>평소와 다른 티켓 급증</translation>
     </message>
+    <message>
+        <source>Scheduled report saved: %1</source>
+        <translation>예약 보고서를 저장했습니다: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Scheduled Exports…</source>
+        <translation>예약 내보내기(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>hd::MergeDialog</name>
@@ -2877,6 +2885,120 @@ You can also start from an empty database.</source>
     <message>
         <source>Delete the view &apos;%1&apos;? Its tickets are not affected.</source>
         <translation>&apos;%1&apos; 보기를 삭제할까요? 보기에 속한 티켓은 그대로 남습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::ScheduledExporter</name>
+    <message>
+        <source>Could not write &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>No folder is chosen.</source>
+        <translation>폴더를 고르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The folder &apos;%1&apos; does not exist.</source>
+        <translation>폴더 &apos;%1&apos;이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder.</source>
+        <translation>&apos;%1&apos;은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The folder &apos;%1&apos; is not writable.</source>
+        <translation>폴더 &apos;%1&apos;에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Scheduled report not saved: %1</source>
+        <translation>예약 보고서를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Scheduled report not computed: %1</source>
+        <translation>예약 보고서를 계산하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hd::ScheduledExportsDialog</name>
+    <message>
+        <source>Scheduled Exports</source>
+        <translation>예약 내보내기</translation>
+    </message>
+    <message>
+        <source>Reports are saved into a folder after each complete period: daily exports cover yesterday, weekly ones last week (Monday to Sunday), monthly ones last month. Helpdesk must be running; after a longer pause only the last complete period is saved.</source>
+        <translation>완료된 기간마다 보고서를 폴더에 저장합니다. 매일 내보내기는 어제, 매주 내보내기는 지난주(월요일~일요일), 매월 내보내기는 지난달을 담습니다. Helpdesk가 실행 중이어야 하며, 오래 꺼져 있었다면 마지막으로 완료된 기간만 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>주기</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Last period saved</source>
+        <translation>마지막으로 저장한 기간</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose Folder…</source>
+        <translation>폴더 선택(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>OK replaces the saved list with this one.</source>
+        <translation>확인을 누르면 저장된 목록이 이 목록으로 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>매일</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>매주</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>매월</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>PDF (A4)</source>
+        <translation>PDF (A4)</translation>
+    </message>
+    <message>
+        <source>PDF (Letter)</source>
+        <translation>PDF (Letter)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 ~ %2</translation>
+    </message>
+    <message>
+        <source>Folder for Scheduled Reports</source>
+        <translation>예약 보고서 폴더</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>%1행: %2</translation>
     </message>
 </context>
 <context>
@@ -3621,6 +3743,61 @@ You can also start from an empty database.</source>
     <message>
         <source>%1 of the resolved tickets were rated (%2 ratings)</source>
         <translation>해결된 티켓의 %1이 평가됨 (평가 %2건)</translation>
+    </message>
+</context>
+<context>
+    <name>hd::reporting::ExportSchedule</name>
+    <message>
+        <source>Scheduled export %1: %2</source>
+        <translation>예약 내보내기 %1: %2</translation>
+    </message>
+    <message>
+        <source>the filter is not an object</source>
+        <translation>필터가 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>unknown filter &apos;%1&apos;</source>
+        <translation>알 수 없는 필터 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>bad value of the filter &apos;%1&apos;</source>
+        <translation>필터 &apos;%1&apos;의 값이 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the id is missing</source>
+        <translation>id가 없습니다</translation>
+    </message>
+    <message>
+        <source>the frequency must be daily, weekly or monthly</source>
+        <translation>주기는 daily, weekly, monthly 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>the format must be csv, pdf-a4 or pdf-letter</source>
+        <translation>형식은 csv, pdf-a4, pdf-letter 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>the folder is missing</source>
+        <translation>폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>the last export date is not YYYY-MM-DD</source>
+        <translation>마지막 내보내기 날짜가 YYYY-MM-DD 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>The scheduled exports are not valid JSON (at %1: %2).</source>
+        <translation>예약 내보내기 설정이 올바른 JSON이 아닙니다(위치 %1: %2).</translation>
+    </message>
+    <message>
+        <source>The scheduled exports are not a JSON array.</source>
+        <translation>예약 내보내기 설정이 JSON 배열이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>the id &apos;%1&apos; is used twice</source>
+        <translation>id &apos;%1&apos;이(가) 두 번 쓰였습니다</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,7 @@ void MainWindow::buildMenus()
     m_reportsMenu = menuBar()->addMenu(QString());
     m_reportsMenu->setObjectName(QStringLiteral("menuReports"));
     m_reportsMenu->addAction(m_dashboardAction);
+    m_reportsMenu->addAction(m_scheduledExportsAction);
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));

@@ -20,6 +20,7 @@ namespace hd {
 
 class AssignmentNotifier;
 class DashboardWindow;
+class ScheduledExporter;
 class SpikeWatcher;
 namespace reporting {
 struct SpikeAlert;
@@ -137,10 +138,11 @@ private:
     void stepTicket(int delta);
     void compose(bool internal);
     void listContextMenu(const QPoint &at);
-    // mainwindowreports.cpp: the dashboard and volume alerts
+    // mainwindowreports.cpp: the dashboard, volume alerts and scheduled exports
     void buildReportActions();
     void retranslateReportActions();
     void showSpikeAlerts(const QList<reporting::SpikeAlert> &alerts);
+    void openScheduledExports();
 
     Settings &m_settings;
     Language &m_language;
@@ -163,6 +165,8 @@ private:
     QAction *m_dashboardAction = nullptr;
     QPointer<DashboardWindow> m_dashboard;
     SpikeWatcher *m_spikes = nullptr;
+    QAction *m_scheduledExportsAction = nullptr;
+    ScheduledExporter *m_exporter = nullptr;
     QMenu *m_ticketMenu = nullptr;
     QAction *m_import = nullptr;
     QAction *m_undoAction = nullptr;

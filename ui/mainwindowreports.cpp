@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow: the dashboard window, the tickets behind its figures, volume alerts.
+// MainWindow: the dashboard window, the tickets behind its figures, volume alerts, scheduled
+// report exports.
 #include "core/domain/enums.h"
 #include "core/reporting/spikes.h"
 #include "core/storage/ticketquery.h"
 #include "ui/assignmentnotifier.h"
 #include "ui/dashboard/dashboardview.h"
 #include "ui/dashboard/dashboardwindow.h"
+#include "ui/dashboard/scheduledexports.h"
 #include "ui/dashboard/spikewatcher.h"
 #include "ui/filterbar.h"
 #include "ui/mainwindow.h"
 #include "ui/ticketlistmodel.h"
 
 #include <QAction>
+#include <QDir>
 #include <QMenu>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -21,6 +24,8 @@ namespace hd {
 namespace {
 constexpr int kFirstSpikeCheckMs = 2 * 60 * 1000;
 constexpr int kSpikeCheckIntervalMs = 15 * 60 * 1000;
+constexpr int kFirstExportRunMs = 60 * 1000;
+constexpr int kExportRunIntervalMs = 30 * 60 * 1000;
 } // namespace
 
 void MainWindow::buildReportActions()
@@ -32,26 +37,48 @@ void MainWindow::buildReportActions()
     m_spikes = new SpikeWatcher(m_database, m_clock, this);
     connect(m_spikes, &SpikeWatcher::alertsRaised, this, &MainWindow::showSpikeAlerts);
     m_spikes->start(kFirstSpikeCheckMs, kSpikeCheckIntervalMs);
+
+    m_scheduledExportsAction = new QAction(this);
+    m_scheduledExportsAction->setObjectName(QStringLiteral("actionScheduledExports"));
+    connect(m_scheduledExportsAction, &QAction::triggered, this, &MainWindow::openScheduledExports);
+    m_exporter = new ScheduledExporter(m_database, m_clock, m_settings, this);
+    connect(m_exporter, &ScheduledExporter::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(
+            tr("Scheduled report saved: %1").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_exporter, &ScheduledExporter::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+    m_exporter->start(kFirstExportRunMs, kExportRunIntervalMs);
 }
 
 void MainWindow::retranslateReportActions()
 {
     m_reportsMenu->setTitle(tr("&Reports"));
     m_dashboardAction->setText(tr("&Dashboard"));
+    m_scheduledExportsAction->setText(tr("&Scheduled Exports…"));
+}
+
+void MainWindow::openScheduledExports()
+{
+    ScheduledExportsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_exporter->runDue(); // a new schedule's last period at once
 }
 
 DashboardWindow *MainWindow::openDashboard()
 {
-    if (!m_dashboard) {
-        m_dashboard = new DashboardWindow(m_database, m_clock, this);
-        connect(m_dashboard, &DashboardWindow::openTickets, this, &MainWindow::showTickets);
-        m_dashboard->show();
-        m_dashboard->view()->reload();
+    DashboardWindow *window = m_dashboard;
+    if (!window) {
+        window = new DashboardWindow(m_database, m_clock, this);
+        m_dashboard = window;
+        connect(window, &DashboardWindow::openTickets, this, &MainWindow::showTickets);
+        window->show();
+        window->view()->reload();
     }
-    m_dashboard->show();
-    m_dashboard->raise();
-    m_dashboard->activateWindow();
-    return m_dashboard;
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
 }
 
 void MainWindow::showTickets(const QString &title, const QList<RowId> &ids)

@@ -31,6 +31,9 @@ inline const SettingKey<int> logKeepFiles{"logging/keepFiles", 5};
 // Sync
 inline const SettingKey<QString> serverUrl{"sync/serverUrl", QString()};
 inline const SettingKey<QString> serverUser{"sync/user", QString()};
+// Reports
+/// Scheduled report exports: a JSON array (core/reporting/schedule.h, schedulesToJson()).
+inline const SettingKey<QString> reportSchedules{"reports/schedules", QString()};
 // Window state (ui)
 inline const SettingKey<QByteArray> mainWindowGeometry{"ui/mainWindowGeometry", QByteArray()};
 inline const SettingKey<QByteArray> mainWindowState{"ui/mainWindowState", QByteArray()};

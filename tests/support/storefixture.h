@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/demo/seeder.h"
 #include "core/storage/database.h"
 #include "core/storage/directory.h"
 #include "core/storage/ticketstore.h"
@@ -59,6 +60,16 @@ struct StoreFixture
         if (!r)
             qFatal("ensureCustomer: %s", qPrintable(r.errorMessage()));
         return *r;
+    }
+
+    /// Demo data (core/demo/seeder.h): `tickets` over the year before the clock's now.
+    bool seedDemo(qint64 tickets)
+    {
+        hd::SeedOptions o;
+        o.tickets = tickets;
+        o.years = 1;
+        o.end = clock.now();
+        return hd::Seeder(*db, clock.now()).run(o).ok();
     }
 
     hd::Ticket ticket(const QString &subject, const QString &body = QString(),

@@ -4,12 +4,10 @@
 #include "core/domain/enums.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
-#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QPieSeries>
@@ -254,37 +252,15 @@ void DashboardCharts::fillResolution()
     QChart *chart = view(Chart::Resolution)->chart();
     clear(chart);
     chart->setTitle(tr("Resolution time"));
+    // Horizontal, like the other bar charts: the ranges' names need the room.
     const QStringList labels{tr("<1h"),  tr("1–4h"), tr("4–8h"), tr("8–24h"),
                              tr("1–3d"), tr("3–7d"), tr(">7d")};
-    auto *set = new QBarSet(tr("Resolved tickets"));
-    qint64 max = 0;
-    for (qint64 n : m_report.histogram) {
-        *set << double(n);
-        max = qMax(max, n);
-    }
-    auto *series = new QBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->setLabelsFont(smallFont());
-    int widest = 0;
-    const QFontMetrics metrics(smallFont());
-    for (const QString &label : labels) {
-        x->append(label.toHtmlEscaped());
-        widest = qMax(widest, metrics.horizontalAdvance(label));
-    }
-    // Seven bars share the width: longer labels (Korean ones) are set at an angle.
-    if (widest > 44)
-        x->setLabelsAngle(-40);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    QValueAxis *y = countAxis(max);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-    chart->legend()->setVisible(false);
-    connect(set, &QBarSet::clicked, this, [this, labels](int i) {
-        pick(Figure::ResolutionBucket, {}, tr("Resolved in %1").arg(labels.value(i)), {}, {}, i);
-    });
+    const QList<qint64> counts(m_report.histogram.begin(), m_report.histogram.end());
+    horizontalBars(Chart::Resolution, labels, counts, tr("Resolved tickets"),
+                   [this, labels](int i) {
+                       pick(Figure::ResolutionBucket, {}, tr("Resolved in %1").arg(labels.value(i)),
+                            {}, {}, i);
+                   });
 }
 
 void DashboardCharts::fillChannels()

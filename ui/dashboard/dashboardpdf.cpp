@@ -54,7 +54,7 @@ void setPointSize(QPainter &p, double size, bool bold = false)
 }
 } // namespace
 
-Result<void> DashboardPdf::write(const Report &report, const QList<SpikeAlert> &alerts,
+Result<void> DashboardPdf::write(const Report &report, const QList<SpikeAlert> *alerts,
                                  const QString &path, QPageSize::PageSizeId pageSize)
 {
     // Lay the charts out at a fixed size off screen; rendering scales them to the page.
@@ -116,23 +116,25 @@ Result<void> DashboardPdf::write(const Report &report, const QList<SpikeAlert> &
                        tiles[size_t(i)].change);
         }
         y += 2 * boxH + 6 + 12;
-        p.setPen(Qt::black);
-        setPointSize(p, 9, true);
-        p.drawText(pt(0, y, width, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("Volume alerts today"));
-        y += 15;
-        setPointSize(p, 8);
-        if (alerts.isEmpty()) {
-            p.drawText(pt(0, y, width, 12), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("No unusual volume today."));
-            y += 13;
-        }
-        for (const SpikeAlert &a : alerts) {
-            p.drawText(pt(0, y, width, 12), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("%1: %2 tickets (usually about %3)")
-                           .arg(a.name.isEmpty() ? a.key : a.name, QLocale().toString(a.count),
-                                QLocale().toString(a.expected, 'f', 0)));
-            y += 13;
+        if (alerts) {
+            p.setPen(Qt::black);
+            setPointSize(p, 9, true);
+            p.drawText(pt(0, y, width, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                       tr("Volume alerts today"));
+            y += 15;
+            setPointSize(p, 8);
+            if (alerts->isEmpty()) {
+                p.drawText(pt(0, y, width, 12), Qt::AlignLeft | Qt::AlignVCenter,
+                           tr("No unusual volume today."));
+                y += 13;
+            }
+            for (const SpikeAlert &a : *alerts) {
+                p.drawText(pt(0, y, width, 12), Qt::AlignLeft | Qt::AlignVCenter,
+                           tr("%1: %2 tickets (usually about %3)")
+                               .arg(a.name.isEmpty() ? a.key : a.name, QLocale().toString(a.count),
+                                    QLocale().toString(a.expected, 'f', 0)));
+                y += 13;
+            }
         }
         y += 8;
         // The trend over the full width, then the other charts two by two.

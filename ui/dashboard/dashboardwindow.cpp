@@ -96,16 +96,16 @@ void DashboardWindow::chooseAndExport(int format)
 QString DashboardWindow::exportCsv(const QString &path)
 {
     // UTF-8 with a byte order mark, so that spreadsheets read Korean text right.
-    const QByteArray data = "\xEF\xBB\xBF" + reporting::toCsv(m_view->report()).toUtf8();
+    const QByteArray bytes = "\xEF\xBB\xBF" + reporting::toCsv(m_view->report()).toUtf8();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return tr("Could not write '%1': %2").arg(path, file.errorString());
     return {};
 }
 
 QString DashboardWindow::exportPdf(const QString &path, bool letter)
 {
-    auto r = DashboardPdf::write(m_view->report(), m_view->alerts(), path,
+    auto r = DashboardPdf::write(m_view->report(), &m_view->alerts(), path,
                                  letter ? QPageSize::Letter : QPageSize::A4);
     return r ? QString() : r.errorMessage();
 }
