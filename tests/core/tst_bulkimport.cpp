@@ -64,7 +64,10 @@ QStringList dump(Database &db)
          {"SELECT * FROM tickets ORDER BY id", "SELECT * FROM messages ORDER BY id",
           "SELECT * FROM events ORDER BY id", "SELECT id, name FROM customers ORDER BY id",
           "SELECT id, name FROM agents ORDER BY id", "SELECT * FROM counters ORDER BY name",
-          "SELECT * FROM ticket_counts ORDER BY status, assignee_id"}) {
+          "SELECT * FROM ticket_counts ORDER BY status, assignee_id",
+          // The schema too: indexes and triggers set aside for a load into an empty database
+          // are back, as they were.
+          "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"}) {
         if (!q.exec(QString::fromLatin1(sql)))
             qFatal("%s", qPrintable(q.lastError().text()));
         while (q.next()) {
