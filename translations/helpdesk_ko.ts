@@ -1659,6 +1659,38 @@
         <source>SLA breached</source>
         <translation>SLA 위반</translation>
     </message>
+    <message>
+        <source>Solved by %1</source>
+        <translation>%1 님이 해결한 티켓</translation>
+    </message>
+    <message>
+        <source>Agents (double-click for the tickets they solved)</source>
+        <translation>상담원 (두 번 클릭하면 해결한 티켓 목록)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>상담원</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <source>First response (median)</source>
+        <translation>첫 응답 (중앙값)</translation>
+    </message>
+    <message>
+        <source>Resolution (median, business hours)</source>
+        <translation>해결 시간 (중앙값, 업무 시간)</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ratings)</source>
+        <translation>%1 (평가 %2건)</translation>
+    </message>
 </context>
 <context>
     <name>hd::DashboardWindow</name>

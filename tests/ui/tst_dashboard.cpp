@@ -25,6 +25,7 @@
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QTableWidget>
 
 using namespace hd;
 using namespace hd::reporting;
@@ -92,6 +93,11 @@ private Q_SLOTS:
         QVERIFY(bars);
         QBarSet *set = bars->barSets().at(0);
         QCOMPARE(qint64(set->at(set->count() - 1)), expected->agents.at(0).solved);
+        // And the agents' table: a row per agent, busiest first.
+        QTableWidget *table = view.agentTable();
+        QCOMPARE(table->rowCount(), expected->agents.size());
+        QCOMPARE(table->item(0, 0)->text(), expected->agents.at(0).name);
+        QCOMPARE(table->item(0, 1)->text(), QLocale().toString(expected->agents.at(0).solved));
     }
 
     void clicksOpenTheTicketsBehindAFigure()
@@ -118,6 +124,8 @@ private Q_SLOTS:
         QVERIFY(solved.ok());
         QCOMPARE(opened(open), *solved);
         QCOMPARE(qint64(solved->size()), view.report().agents.at(0).solved);
+        Q_EMIT view.agentTable()->cellDoubleClicked(0, 2);
+        QCOMPARE(opened(open), *solved);
 
         // A resolution-time bar: the tickets resolved within that range.
         QChart *resolution = view.charts()->view(DashboardCharts::Chart::Resolution)->chart();

@@ -55,7 +55,7 @@ DashboardCharts::DashboardCharts(QWidget *parent)
         m_views[size_t(i)] = new QChartView(chart, parent);
         m_views[size_t(i)]->setRenderHint(QPainter::Antialiasing);
         m_views[size_t(i)]->setObjectName(QLatin1String(names[i]));
-        m_views[size_t(i)]->setMinimumSize(280, 220);
+        m_views[size_t(i)]->setMinimumSize(280, 255);
     }
 }
 
@@ -188,6 +188,7 @@ void DashboardCharts::horizontalBars(Chart c, const QStringList &labels,
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->setLabelsFont(smallFont());
+    y->setTruncateLabels(false); // names are short; "..." for every bar helps nobody
     // Axis labels are rich text: names must not be read as markup.
     for (QString &label : shown)
         label = label.toHtmlEscaped();

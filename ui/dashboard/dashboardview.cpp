@@ -12,11 +12,13 @@
 #include <QDateEdit>
 #include <QEvent>
 #include <QGridLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace hd {
@@ -145,6 +147,29 @@ void DashboardView::buildBody()
     for (int i = 0; i < DashboardCharts::kChartCount; ++i)
         charts->addWidget(m_charts->view(DashboardCharts::Chart(i)), i / 3, i % 3);
     grid->addLayout(charts, 1);
+    m_agentsTitle = new QLabel(body);
+    m_agents = new QTableWidget(0, 5, body);
+    m_agents->setObjectName(QStringLiteral("dashboardAgents"));
+    m_agents->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_agents->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_agents->verticalHeader()->hide();
+    m_agents->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_agents->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_agents->setWordWrap(false);
+    m_agents->setMinimumHeight(220);
+    connect(m_agents, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (row < 0 || row >= m_report.agents.size())
+            return;
+        DashboardCharts::Pick p;
+        p.figure = Figure::Solved;
+        p.filter.agentId = m_report.agents[row].agentId;
+        p.from = m_report.query.from;
+        p.to = m_report.query.to;
+        p.title = tr("Solved by %1").arg(m_agents->item(row, 0)->text());
+        openPick(p);
+    });
+    grid->addWidget(m_agentsTitle);
+    grid->addWidget(m_agents);
     scroll->setWidget(body);
     outer->addWidget(scroll, 1);
 }
@@ -169,7 +194,9 @@ void DashboardView::retranslateUi()
     m_byLabel->setText(tr("by"));
     m_refresh->setText(tr("&Refresh"));
     m_cancel->setText(tr("Cancel"));
-    m_alertsTitle->setText(tr("Volume alerts today"));
+    m_agentsTitle->setText(tr("Agents (double-click for the tickets they solved)"));
+    m_agents->setHorizontalHeaderLabels({tr("Agent"), tr("Solved"), tr("First response (median)"),
+                                         tr("Resolution (median, business hours)"), tr("CSAT")});
     const QString format = QLocale().dateFormat(QLocale::ShortFormat);
     m_from->setDisplayFormat(format);
     m_to->setDisplayFormat(format);

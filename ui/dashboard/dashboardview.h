@@ -17,6 +17,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QListWidget;
+class QTableWidget;
 class QProgressBar;
 class QPushButton;
 
@@ -64,6 +65,8 @@ public:
     [[nodiscard]] const QList<reporting::SpikeAlert> &alerts() const { return m_alerts; }
     [[nodiscard]] KpiTile *tile(Tile t) const { return m_tiles[size_t(t)]; }
     [[nodiscard]] DashboardCharts *charts() const { return m_charts; }
+    /// Per agent: solved, median first response and resolution, CSAT (double-click: tickets).
+    [[nodiscard]] QTableWidget *agentTable() const { return m_agents; }
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
 
 Q_SIGNALS:
@@ -85,6 +88,7 @@ private:
     void showReport();
     void showTiles();
     void showAlerts();
+    void showAgents();
     void openPick(const DashboardCharts::Pick &pick);
     void openTile(Tile t);
     void setBusy(bool busy, const QString &what = {});
@@ -114,6 +118,8 @@ private:
     QListWidget *m_alertList = nullptr;
     std::array<KpiTile *, kTileCount> m_tiles{};
     DashboardCharts *m_charts = nullptr;
+    QLabel *m_agentsTitle = nullptr;
+    QTableWidget *m_agents = nullptr;
     ImportJob *m_job = nullptr;
     reporting::Report m_report;
     QList<reporting::SpikeAlert> m_alerts;

@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTableWidget>
 
 namespace hd {
 
@@ -148,6 +149,7 @@ void DashboardView::showReport()
 {
     showTiles();
     showAlerts();
+    showAgents();
     m_charts->setReport(m_report);
 }
 
@@ -193,6 +195,35 @@ void DashboardView::showAlerts()
                 .arg(what, QLocale().toString(a.expected, 'f', 0)),
             m_alertList);
         item->setData(Qt::UserRole, i);
+    }
+}
+
+void DashboardView::showAgents()
+{
+    m_agents->setRowCount(int(m_report.agents.size()));
+    auto item = [](const QString &text, Qt::Alignment align = Qt::AlignRight | Qt::AlignVCenter) {
+        auto *i = new QTableWidgetItem(text);
+        i->setTextAlignment(align);
+        return i;
+    };
+    auto median = [](const DurationStats &s) {
+        return dashboard::Format::duration(s.count ? std::optional<qint64>(s.median)
+                                                   : std::nullopt);
+    };
+    for (int r = 0; r < m_report.agents.size(); ++r) {
+        const AgentRow &a = m_report.agents[r];
+        m_agents->setItem(
+            r, 0, item(a.agentId ? a.name : tr("Unassigned"), Qt::AlignLeft | Qt::AlignVCenter));
+        m_agents->setItem(r, 1, item(dashboard::Format::count(a.solved)));
+        m_agents->setItem(r, 2, item(median(a.firstResponse)));
+        m_agents->setItem(r, 3, item(median(a.resolutionBusiness)));
+        m_agents->setItem(r, 4,
+                          item(a.csatResponses
+                                   ? tr("%1 (%2 ratings)")
+                                         .arg(dashboard::Format::percent(double(a.csatSatisfied)
+                                                                         / double(a.csatResponses)),
+                                              dashboard::Format::count(a.csatResponses))
+                                   : QStringLiteral("–")));
     }
 }
 
