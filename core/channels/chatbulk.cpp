@@ -64,7 +64,10 @@ public:
             "SELECT EXISTS(SELECT 1 FROM tickets) OR EXISTS(SELECT 1 FROM messages)"));
         if (!used || used->toBool())
             return;
-        // SQLite leaves WAL mode only when this is the one connection to the file.
+        // SQLite leaves WAL mode only when this is the one connection to the file: not worth
+        // asking (and logging the refusal) while other threads of this program have one open.
+        if (db.connectionCount() > 1)
+            return;
         auto mode = db.scalar(QStringLiteral("PRAGMA journal_mode=TRUNCATE"));
         m_exclusive
             = mode && mode->toString().compare(QLatin1String("truncate"), Qt::CaseInsensitive) == 0;

@@ -11,6 +11,8 @@
 #include <QUuid>
 
 #include <atomic>
+#include <functional>
+#include <vector>
 
 namespace hd {
 
@@ -36,13 +38,13 @@ Database::Database(QString path)
 
 Database::~Database()
 {
-    QMutexLocker lock(&m_mutex);
+    QMutexLocker lock(&m_registry->mutex);
     QStringList names;
-    for (const auto &t : std::as_const(m_threads)) {
+    for (const auto &t : std::as_const(m_registry->threads)) {
         t->statements.clear();
         names << t->connectionName;
     }
-    m_threads.clear();
+    m_registry->threads.clear();
     lock.unlock();
     // Connections of other (finished) threads are not touched through QSqlDatabase::database(),
     // which may only be called on the owning thread; removing one closes it.
@@ -77,19 +79,60 @@ quint64 threadSerial()
     thread_local const quint64 serial = g_nextThreadSerial.fetch_add(1);
     return serial;
 }
+
+// Work to do when the calling thread ends (thread_local destructors run on the ending thread).
+class ThreadExitHooks
+{
+public:
+    ~ThreadExitHooks()
+    {
+        for (const auto &hook : m_hooks)
+            hook();
+    }
+    void add(std::function<void()> hook) { m_hooks.push_back(std::move(hook)); }
+
+private:
+    std::vector<std::function<void()>> m_hooks;
+};
+
+ThreadExitHooks &threadExitHooks()
+{
+    thread_local ThreadExitHooks hooks;
+    return hooks;
+}
 } // namespace
+
+int Database::connectionCount()
+{
+    QMutexLocker lock(&m_registry->mutex);
+    return int(m_registry->threads.size());
+}
 
 Database::PerThread &Database::perThread()
 {
     const quint64 id = threadSerial();
-    QMutexLocker lock(&m_mutex);
-    auto it = m_threads.find(id);
-    if (it != m_threads.end())
+    QMutexLocker lock(&m_registry->mutex);
+    auto it = m_registry->threads.find(id);
+    if (it != m_registry->threads.end())
         return **it;
     auto t = std::make_shared<PerThread>();
     t->connectionName = m_connectionPrefix + QLatin1Char('-') + QString::number(id);
-    m_threads.insert(id, t);
+    m_registry->threads.insert(id, t);
     lock.unlock();
+    // When this thread ends, its connection goes (on this very thread, as Qt SQL requires),
+    // unless the database went first.
+    threadExitHooks().add([registry = std::weak_ptr<Registry>(m_registry), id] {
+        const std::shared_ptr<Registry> r = registry.lock();
+        if (!r)
+            return;
+        QMutexLocker exitLock(&r->mutex);
+        const std::shared_ptr<PerThread> gone = r->threads.take(id);
+        exitLock.unlock();
+        if (!gone)
+            return;
+        gone->statements.clear();
+        QSqlDatabase::removeDatabase(gone->connectionName);
+    });
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), t->connectionName);
     db.setDatabaseName(m_path);

@@ -94,6 +94,8 @@ public:
                           : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::utc());
     }
     static QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+    /// Open connections: one per thread that used this database and has not ended.
+    [[nodiscard]] int connectionCount();
 
 private:
     explicit Database(QString path);
@@ -102,11 +104,18 @@ private:
 
     struct PerThread;
     PerThread &perThread();
+    /// The connections by thread; shared with the exit hooks of the threads that made them, which
+    /// close a thread's connection when it ends (a GUI that runs a job now and then must not
+    /// keep one open connection, with its page cache, per job it ever ran).
+    struct Registry
+    {
+        QMutex mutex;
+        QHash<quint64, std::shared_ptr<PerThread>> threads; ///< by threadSerial()
+    };
 
     QString m_path;
     QString m_connectionPrefix;
-    QMutex m_mutex;
-    QHash<quint64, std::shared_ptr<PerThread>> m_threads; ///< by threadSerial()
+    std::shared_ptr<Registry> m_registry = std::make_shared<Registry>();
     std::atomic<int> m_failAfter{0};
     QStringList *m_trace = nullptr;
 };
