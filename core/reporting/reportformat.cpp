@@ -2,8 +2,10 @@
 #include "core/reporting/reportformat.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSaveFile>
 
 namespace hd::reporting {
 
@@ -291,6 +293,17 @@ QJsonObject toJson(const SpikeAlert &a)
                        {QStringLiteral("expected"), a.expected},
                        {QStringLiteral("sigma"), a.sigma},
                        {QStringLiteral("ticket_ids"), ids}};
+}
+
+Result<void> saveCsv(const Report &r, const QString &path)
+{
+    const QByteArray bytes = "\xEF\xBB\xBF" + toCsv(r).toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{ErrorCode::Storage,
+                     Figures::tr("Could not write '%1': %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString())};
+    return {};
 }
 
 } // namespace hd::reporting

@@ -30,6 +30,9 @@ struct KpiValue
 [[nodiscard]] QJsonObject toJson(const Report &r);
 /// Long format: section,start,end,key,name,figure,value (one figure per line, RFC 4180).
 [[nodiscard]] QString toCsv(const Report &r);
+/// toCsv() into a file, UTF-8 with a byte order mark (spreadsheets then read Korean right),
+/// written atomically.
+Result<void> saveCsv(const Report &r, const QString &path);
 [[nodiscard]] QJsonObject toJson(const SpikeAlert &a);
 
 } // namespace hd::reporting

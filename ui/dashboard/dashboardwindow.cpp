@@ -95,12 +95,8 @@ void DashboardWindow::chooseAndExport(int format)
 
 QString DashboardWindow::exportCsv(const QString &path)
 {
-    // UTF-8 with a byte order mark, so that spreadsheets read Korean text right.
-    const QByteArray bytes = "\xEF\xBB\xBF" + reporting::toCsv(m_view->report()).toUtf8();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Could not write '%1': %2").arg(path, file.errorString());
-    return {};
+    auto saved = reporting::saveCsv(m_view->report(), path);
+    return saved ? QString() : saved.errorMessage();
 }
 
 QString DashboardWindow::exportPdf(const QString &path, bool letter)

@@ -36,13 +36,8 @@ struct Item
 QString writeReport(const ExportSchedule &s, const Report &report, const QString &path)
 {
     if (s.format == ExportSchedule::Csv) {
-        // UTF-8 with a byte order mark, as the dashboard's export: spreadsheets read Korean.
-        const QByteArray data = "\xEF\xBB\xBF" + toCsv(report).toUtf8();
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-            return ScheduledExporter::tr("Could not write '%1': %2")
-                .arg(QDir::toNativeSeparators(path), file.errorString());
-        return {};
+        auto saved = saveCsv(report, path);
+        return saved ? QString() : saved.errorMessage();
     }
     // Volume alerts are about today, not the exported period: none are listed.
     auto written = DashboardPdf::write(report, nullptr, path,
