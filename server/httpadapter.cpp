@@ -3,20 +3,29 @@
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
-#include <QHttpServerResponse>
+#include <QHttpServerResponder>
 #include <QJsonObject>
 
 namespace hd::server {
 
+QByteArray Request::header(const QByteArray &name) const
+{
+    for (const auto &h : headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    return {};
+}
+
 Response Response::json(const QJsonDocument &doc, int status)
 {
-    return Response{status, "application/json", doc.toJson(QJsonDocument::Compact)};
+    return Response{status, "application/json", doc.toJson(QJsonDocument::Compact), {}};
 }
 
 Response Response::error(int status, const QString &code, const QString &message)
 {
-    return json(QJsonDocument(QJsonObject{{QStringLiteral("error"), code},
-                                          {QStringLiteral("message"), message}}),
+    return json(QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                           QJsonObject{{QStringLiteral("code"), code},
+                                                       {QStringLiteral("message"), message}}}}),
                 status);
 }
 
@@ -47,30 +56,36 @@ QByteArray methodName(QHttpServerRequest::Method m)
 HttpAdapter::HttpAdapter(QObject *parent)
     : QObject(parent)
     , m_http(std::make_unique<QHttpServer>())
-{ }
+{
+    // Qt 6.4: no routes are registered with QHttpServer's router, so every request reaches the
+    // missing handler, which receives the responder by rvalue (Qt 6.8 takes a context object
+    // and passes QHttpServerResponder &).
+    m_http->setMissingHandler(
+        [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+            Request r;
+            r.method = methodName(req.method());
+            r.path = req.url().path();
+            r.query = req.query();
+            r.body = req.body();
+            r.peer = req.remoteAddress();
+            r.headers = req.headers();
+            const Response out = m_handler
+                ? m_handler(r)
+                : Response::error(404, QStringLiteral("not_found"), QStringLiteral("not found"));
+            responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(out.status));
+            responder.writeHeader("Content-Type", out.contentType);
+            for (const auto &h : out.headers)
+                responder.writeHeader(h.first, h.second);
+            responder.writeHeader("Content-Length", QByteArray::number(out.body.size()));
+            responder.writeBody(out.body);
+        });
+}
 
 HttpAdapter::~HttpAdapter() = default;
 
-void HttpAdapter::addRoute(const QByteArray &method, const QString &path, Handler handler)
+void HttpAdapter::setHandler(Handler handler)
 {
-    m_http->route(path, [method, handler = std::move(handler)](const QHttpServerRequest &req) {
-        Request r;
-        r.method = methodName(req.method());
-        if (r.method != method)
-            return QHttpServerResponse(Response::error(405, QStringLiteral("method_not_allowed"),
-                                                       QStringLiteral("method not allowed"))
-                                           .body,
-                                       QHttpServerResponse::StatusCode::MethodNotAllowed);
-        r.path = req.url().path();
-        r.body = req.body();
-        r.peer = req.remoteAddress();
-        r.header = [&req](const QByteArray &name) {
-            return req.value(name);
-        };
-        const Response out = handler(r);
-        return QHttpServerResponse(out.contentType, out.body,
-                                   static_cast<QHttpServerResponse::StatusCode>(out.status));
-    });
+    m_handler = std::move(handler);
 }
 
 quint16 HttpAdapter::listen(const QHostAddress &address, quint16 port)
