@@ -5,6 +5,8 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 namespace hd::server {
 
@@ -51,6 +53,40 @@ QByteArray methodName(QHttpServerRequest::Method m)
         return "OTHER";
     }
 }
+
+/// Accepts connections for QHttpServer and counts what each one sends until it gets an answer;
+/// past the limit the connection is aborted. Its readyRead connection is made before
+/// QHttpServer's, so it runs first and sees only the bytes that arrived since the last read.
+class GuardedTcpServer final : public QTcpServer
+{
+public:
+    GuardedTcpServer(const qint64 *limit, QObject *parent)
+        : QTcpServer(parent)
+        , m_limit(limit)
+    { }
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(handle)) {
+            delete socket;
+            return;
+        }
+        auto received = std::make_shared<qint64>(0);
+        const qint64 *limit = m_limit;
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, received, limit] {
+            *received += socket->bytesAvailable();
+            if (*received > *limit)
+                socket->abort();
+        });
+        connect(socket, &QTcpSocket::bytesWritten, socket, [received] { *received = 0; });
+        addPendingConnection(socket);
+    }
+
+private:
+    const qint64 *m_limit;
+};
 } // namespace
 
 HttpAdapter::HttpAdapter(QObject *parent)
@@ -90,7 +126,13 @@ void HttpAdapter::setHandler(Handler handler)
 
 quint16 HttpAdapter::listen(const QHostAddress &address, quint16 port)
 {
-    return m_http->listen(address, port);
+    auto *tcp = new GuardedTcpServer(&m_maxRequestBytes, m_http.get());
+    if (!tcp->listen(address, port)) {
+        delete tcp;
+        return 0;
+    }
+    m_http->bind(tcp); // Qt 6.4: void; 6.8 returns bool
+    return tcp->serverPort();
 }
 
 } // namespace hd::server

@@ -56,13 +56,21 @@ public:
     explicit HttpAdapter(QObject *parent = nullptr);
     ~HttpAdapter() override;
 
+    /// Qt 6.4's QHttpServer reads a whole request into memory before any handler sees it, so
+    /// the handler's own size limit (413) comes too late to bound memory. A connection that
+    /// sends more than this many bytes without getting an answer is cut off (no 413: the
+    /// request never reaches a handler). Default 128 MiB.
+    static constexpr qint64 kDefaultMaxRequestBytes = 128 * 1024 * 1024;
+
     void setHandler(Handler handler);
+    void setMaxRequestBytes(qint64 bytes) { m_maxRequestBytes = bytes; }
     /// Listens on address:port (port 0 picks a free one). Returns the bound port or 0.
     quint16 listen(const QHostAddress &address, quint16 port);
 
 private:
     std::unique_ptr<QHttpServer> m_http;
     Handler m_handler;
+    qint64 m_maxRequestBytes = kDefaultMaxRequestBytes;
 };
 
 } // namespace hd::server

@@ -68,6 +68,7 @@ bool Server::setUp()
     m_api = std::make_unique<Api>(*m_db, *m_clock, *m_accounts, *m_limiter);
     m_api->registerRoutes(*m_router);
     m_http->setHandler([this](const Request &r) { return m_router->dispatch(r); });
+    m_http->setMaxRequestBytes(m_options.maxRequestBytes);
     return true;
 }
 

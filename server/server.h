@@ -24,6 +24,8 @@ struct ServerOptions
     QString database; ///< "sqlite:PATH" or a path (empty: the data folder's database)
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;
+    /// Bytes a connection may send without an answer before it is cut off (see HttpAdapter).
+    qint64 maxRequestBytes = 128 * 1024 * 1024;
 };
 
 /// helpdesk-server: owns the HTTP adapter, the route table and the accounts.
