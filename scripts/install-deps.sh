@@ -13,6 +13,8 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libqt6opengl6-dev libgl-dev
   # storage: SQLite 3.40 with FTS5 (Qt's driver links the system library)
   sqlite3 libsqlite3-dev
+  # helpdesk-server: Argon2id password hashes and random session tokens
+  libsodium-dev
   # GUI tests and screenshots
   xvfb xauth fonts-noto-cjk
   # libFuzzer targets of the parsers (scripts/fuzz.sh): clang with its sanitizer runtimes

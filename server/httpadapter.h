@@ -4,8 +4,11 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QJsonDocument>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
+#include <QUrlQuery>
 
 #include <functional>
 #include <memory>
@@ -17,11 +20,15 @@ namespace hd::server {
 /// What a route sees of a request: independent of the Qt HttpServer version.
 struct Request
 {
-    QByteArray method;
-    QString path;
+    QByteArray method; ///< "GET", "POST", ...
+    QString path; ///< decoded path, without the query
+    QUrlQuery query;
     QByteArray body;
     QHostAddress peer;
-    std::function<QByteArray(const QByteArray &)> header;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    /// The first header of that name (case-insensitive), or empty.
+    [[nodiscard]] QByteArray header(const QByteArray &name) const;
 };
 
 struct Response
@@ -29,15 +36,19 @@ struct Response
     int status = 200;
     QByteArray contentType = "application/json";
     QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers; ///< besides Content-Type and Content-Length
 
     static Response json(const QJsonDocument &doc, int status = 200);
+    /// {"error": {"code": code, "message": message}}
     static Response error(int status, const QString &code, const QString &message);
 };
 
 using Handler = std::function<Response(const Request &)>;
 
-/// The one place that talks to QHttpServer. Routes are registered by method and path prefix;
-/// the adapter owns no business logic.
+/// The one place that talks to QHttpServer. Every request, whatever its method and path, goes
+/// to one handler (the server's dispatcher), which does its own routing: the adapter owns no
+/// business logic and the route table stays independent of QHttpServer's router, whose API
+/// changed in Qt 6.8.
 class HttpAdapter : public QObject
 {
     Q_OBJECT
@@ -45,13 +56,21 @@ public:
     explicit HttpAdapter(QObject *parent = nullptr);
     ~HttpAdapter() override;
 
-    /// Registers a handler for an exact path (e.g. "/api/v1/health") and method.
-    void addRoute(const QByteArray &method, const QString &path, Handler handler);
+    /// Qt 6.4's QHttpServer reads a whole request into memory before any handler sees it, so
+    /// the handler's own size limit (413) comes too late to bound memory. A connection that
+    /// sends more than this many bytes without getting an answer is cut off (no 413: the
+    /// request never reaches a handler). Default 128 MiB.
+    static constexpr qint64 kDefaultMaxRequestBytes = 128 * 1024 * 1024;
+
+    void setHandler(Handler handler);
+    void setMaxRequestBytes(qint64 bytes) { m_maxRequestBytes = bytes; }
     /// Listens on address:port (port 0 picks a free one). Returns the bound port or 0.
     quint16 listen(const QHostAddress &address, quint16 port);
 
 private:
     std::unique_ptr<QHttpServer> m_http;
+    Handler m_handler;
+    qint64 m_maxRequestBytes = kDefaultMaxRequestBytes;
 };
 
 } // namespace hd::server

@@ -1,36 +1,81 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/server.h"
 
+#include "core/base/clock.h"
 #include "core/base/logging.h"
-#include "core/base/version.h"
+#include "core/base/paths.h"
+#include "core/storage/database.h"
+#include "server/api.h"
+#include "server/auth.h"
+#include "server/crypto.h"
 #include "server/httpadapter.h"
-
-#include <QJsonObject>
+#include "server/router.h"
 
 namespace hd::server {
 
 Server::Server(ServerOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_clock(&SystemClock::instance())
     , m_http(std::make_unique<HttpAdapter>())
-{
-    registerRoutes();
-}
+{ }
+
+Server::Server(Database &db, const Clock &clock, ServerOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_db(&db)
+    , m_clock(&clock)
+    , m_http(std::make_unique<HttpAdapter>())
+{ }
 
 Server::~Server() = default;
 
-void Server::registerRoutes()
+QString Server::databasePath(const QString &spec, QString *error)
 {
-    m_http->addRoute("GET", QStringLiteral("/api/v1/health"), [](const Request &) {
-        return Response::json(QJsonDocument(QJsonObject{
-            {QStringLiteral("status"), QStringLiteral("ok")},
-            {QStringLiteral("version"), QString::fromLatin1(kVersion)},
-        }));
-    });
+    if (spec.isEmpty())
+        return paths::defaultDatabasePath();
+    if (spec.startsWith(QLatin1String("postgresql:"))
+        || spec.startsWith(QLatin1String("postgres:"))) {
+        *error = tr("PostgreSQL is not supported yet; use sqlite:PATH.");
+        return {};
+    }
+    if (spec.startsWith(QLatin1String("sqlite:")))
+        return spec.mid(7);
+    return spec;
+}
+
+bool Server::setUp()
+{
+    if (m_router)
+        return true;
+    if (!m_db) {
+        const QString path = databasePath(m_options.database, &m_error);
+        if (path.isEmpty())
+            return false;
+        auto db = Database::open(path);
+        if (!db) {
+            m_error = tr("Cannot open the database %1: %2").arg(path, db.errorMessage());
+            return false;
+        }
+        m_ownDb = std::move(db).value();
+        m_db = m_ownDb.get();
+    }
+    m_accounts = std::make_unique<Accounts>(*m_db, *m_clock);
+    // Made now, so the first sign-in with an unknown email takes no longer than later ones.
+    (void)crypto::dummyHash();
+    m_limiter = std::make_unique<LoginLimiter>(*m_clock);
+    m_router = std::make_unique<Router>(*m_accounts);
+    m_api = std::make_unique<Api>(*m_db, *m_clock, *m_accounts, *m_limiter);
+    m_api->registerRoutes(*m_router);
+    m_http->setHandler([this](const Request &r) { return m_router->dispatch(r); });
+    m_http->setMaxRequestBytes(m_options.maxRequestBytes);
+    return true;
 }
 
 bool Server::start()
 {
+    if (!setUp())
+        return false;
     m_port = m_http->listen(m_options.address, m_options.port);
     if (m_port == 0) {
         m_error

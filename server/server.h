@@ -6,34 +6,63 @@
 
 #include <memory>
 
+namespace hd {
+class Clock;
+class Database;
+} // namespace hd
+
 namespace hd::server {
 
+class Accounts;
+class Api;
 class HttpAdapter;
+class LoginLimiter;
+class Router;
 
 struct ServerOptions
 {
-    QString database; ///< "sqlite:PATH" or "postgresql://..."
+    QString database; ///< "sqlite:PATH" or a path (empty: the data folder's database)
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;
+    /// Bytes a connection may send without an answer before it is cut off (see HttpAdapter).
+    qint64 maxRequestBytes = 128 * 1024 * 1024;
 };
 
-/// helpdesk-server: owns the HTTP adapter and registers the API routes.
+/// helpdesk-server: owns the HTTP adapter, the route table and the accounts.
 class Server : public QObject
 {
     Q_OBJECT
 public:
+    /// Opens options.database in start(), on the system clock.
     explicit Server(ServerOptions options, QObject *parent = nullptr);
+    /// Serves an open database on a given clock (tests).
+    Server(Database &db, const Clock &clock, ServerOptions options, QObject *parent = nullptr);
     ~Server() override;
 
-    /// Starts listening; returns false with a message in errorString() on failure.
+    /// Opens the database if needed and starts listening; returns false with a message in
+    /// errorString() on failure.
     bool start();
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QString errorString() const { return m_error; }
 
+    /// The route table (valid after start()); tests walk it so no route escapes them.
+    [[nodiscard]] const Router *router() const { return m_router.get(); }
+
+    /// The database path ServerOptions::database names ("sqlite:" stripped, empty = default);
+    /// empty with a message for databases this build cannot serve.
+    static QString databasePath(const QString &spec, QString *error);
+
 private:
-    void registerRoutes();
+    bool setUp();
 
     ServerOptions m_options;
+    std::unique_ptr<Database> m_ownDb;
+    Database *m_db = nullptr;
+    const Clock *m_clock = nullptr;
+    std::unique_ptr<Accounts> m_accounts;
+    std::unique_ptr<LoginLimiter> m_limiter;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<Api> m_api;
     std::unique_ptr<HttpAdapter> m_http;
     quint16 m_port = 0;
     QString m_error;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpdesk-server: shares one ticket base among a team over HTTP.
 #include "core/base/appinit.h"
+#include "core/base/clock.h"
 #include "core/base/language.h"
 #include "core/base/settings.h"
+#include "core/storage/database.h"
+#include "server/auth.h"
 #include "server/server.h"
 
 #include <QCommandLineParser>
@@ -10,6 +13,56 @@
 #include <QLocale>
 
 #include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace {
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    return 1;
+}
+
+/// helpdesk-server admin create --email E --name N [--role R]: the password comes from
+/// HELPDESK_ADMIN_PASSWORD or the first line of stdin (never from the command line, which
+/// other users can read in the process list).
+int adminCreate(const QString &dbSpec, const QString &email, const QString &name,
+                const QString &roleName)
+{
+    const auto role = hd::parseAgentRole(roleName);
+    if (!role)
+        return fail(
+            QCoreApplication::translate("server", "Unknown role '%1'; use agent, manager or admin.")
+                .arg(roleName));
+    if (email.isEmpty() || name.isEmpty())
+        return fail(
+            QCoreApplication::translate("server", "admin create needs --email and --name."));
+    QString password = qEnvironmentVariable("HELPDESK_ADMIN_PASSWORD");
+    if (password.isEmpty()) {
+        std::string line;
+        std::getline(std::cin, line);
+        password = QString::fromStdString(line);
+        if (password.endsWith(QLatin1Char('\r')))
+            password.chop(1);
+    }
+    QString error;
+    const QString path = hd::server::Server::databasePath(dbSpec, &error);
+    if (path.isEmpty())
+        return fail(error);
+    auto db = hd::Database::open(path);
+    if (!db)
+        return fail(db.errorMessage());
+    hd::server::Accounts accounts(**db, hd::SystemClock::instance());
+    auto agent = accounts.createAccount(email, name, *role, password);
+    if (!agent)
+        return fail(agent.errorMessage());
+    std::printf("%s\n",
+                qPrintable(QCoreApplication::translate("server", "Created %1 account %2 (id %3).")
+                               .arg(hd::wireName(agent->role), agent->email)
+                               .arg(agent->id)));
+    return 0;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -39,8 +92,36 @@ int main(int argc, char *argv[])
         QStringLiteral("lang"),
         QCoreApplication::translate("server", "Language of messages: ko or en."),
         QCoreApplication::translate("server", "code"));
-    parser.addOptions({dbOption, listenOption, langOption});
+    const QCommandLineOption emailOption(
+        QStringLiteral("email"),
+        QCoreApplication::translate("server", "admin create: the account's email address."),
+        QCoreApplication::translate("server", "email"));
+    const QCommandLineOption nameOption(
+        QStringLiteral("name"),
+        QCoreApplication::translate("server", "admin create: the account's display name."),
+        QCoreApplication::translate("server", "name"));
+    const QCommandLineOption roleOption(
+        QStringLiteral("role"),
+        QCoreApplication::translate("server", "admin create: agent, manager or admin (default)."),
+        QCoreApplication::translate("server", "role"), QStringLiteral("admin"));
+    parser.addOptions({dbOption, listenOption, langOption, emailOption, nameOption, roleOption});
+    parser.addPositionalArgument(
+        QStringLiteral("admin"),
+        QCoreApplication::translate(
+            "server",
+            "'admin create --email E --name N [--role R]' makes an account (the password is read "
+            "from HELPDESK_ADMIN_PASSWORD or stdin) and exits."),
+        QStringLiteral("[admin create]"));
     parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    if (args == QStringList{QStringLiteral("admin"), QStringLiteral("create")})
+        return adminCreate(parser.value(dbOption), parser.value(emailOption),
+                           parser.value(nameOption), parser.value(roleOption));
+    if (!args.isEmpty())
+        return fail(QCoreApplication::translate(
+                        "server", "Unknown command '%1'; the only command is 'admin create'.")
+                        .arg(args.join(QLatin1Char(' '))));
 
     hd::server::ServerOptions options;
     options.database = parser.value(dbOption);

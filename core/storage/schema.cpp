@@ -257,9 +257,21 @@ static const std::vector<const char *> kV3 = {
         WHERE length(uuid) = 36 AND substr(uuid, 15, 1) = '5')",
 };
 
+// v4: server accounts (server/auth.h). password_hash is a libsodium crypto_pwhash_str string
+// ($argon2id$...); NULL means the agent cannot sign in. auth_tokens holds sign-in tokens by the
+// BLAKE2b hash of the token (hex), never the token itself; expires_at slides with last_used_at.
+static const std::vector<const char *> kV4 = {
+    R"(ALTER TABLE agents ADD COLUMN password_hash TEXT)",
+    R"(CREATE TABLE auth_tokens(token_hash TEXT PRIMARY KEY,
+        agent_id INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+        last_used_at INTEGER NOT NULL) WITHOUT ROWID)",
+    R"(CREATE INDEX auth_tokens_agent ON auth_tokens(agent_id))",
+};
+
 const std::vector<std::vector<const char *>> &migrations()
 {
-    static const std::vector<std::vector<const char *>> all = {kV1, kV2, kV3};
+    static const std::vector<std::vector<const char *>> all = {kV1, kV2, kV3, kV4};
     return all;
 }
 
