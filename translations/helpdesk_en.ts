@@ -107,4 +107,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>hd::server::Api</name>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins; try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

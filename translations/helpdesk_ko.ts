@@ -1742,10 +1742,6 @@
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
-    <message>
-        <source>Could not write &apos;%1&apos;: %2</source>
-        <translation>&apos;%1&apos;을(를) 저장할 수 없습니다: %2</translation>
-    </message>
 </context>
 <context>
     <name>hd::Database</name>
@@ -2922,10 +2918,6 @@ You can also start from an empty database.</source>
 <context>
     <name>hd::ScheduledExporter</name>
     <message>
-        <source>Could not write &apos;%1&apos;: %2</source>
-        <translation>&apos;%1&apos;을(를) 저장할 수 없습니다: %2</translation>
-    </message>
-    <message>
         <source>No folder is chosen.</source>
         <translation>폴더를 고르지 않았습니다.</translation>
     </message>
@@ -3994,6 +3986,10 @@ You can also start from an empty database.</source>
         <source>%1 d %2 h</source>
         <translation>%1일 %2시간</translation>
     </message>
+    <message>
+        <source>Could not write &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;을(를) 저장할 수 없습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>hd::reporting::ReportBuilder</name>
@@ -4026,10 +4022,129 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::server::Accounts</name>
+    <message>
+        <source>Wrong email or password.</source>
+        <translation>이메일 또는 비밀번호가 틀렸습니다.</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>비밀번호는 %1자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A password can have at most %1 bytes.</source>
+        <translation>비밀번호는 최대 %1바이트까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email address.</source>
+        <translation>&apos;%1&apos;은(는) 이메일 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>An account needs a name.</source>
+        <translation>계정에는 이름이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>An account with the email %1 exists.</source>
+        <translation>이메일 %1을(를) 쓰는 계정이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>비밀번호를 해시하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>No agent with id %1.</source>
+        <translation>ID가 %1인 상담원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The sign-in token is invalid or expired.</source>
+        <translation>로그인 토큰이 올바르지 않거나 만료되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::server::Api</name>
+    <message>
+        <source>Send {&quot;email&quot;: string, &quot;password&quot;: string}.</source>
+        <translation>{&quot;email&quot;: 문자열, &quot;password&quot;: 문자열} 형식으로 보내 주세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; try again in %n second(s).</source>
+        <translation>
+            <numerusform>로그인 실패가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send {&quot;email&quot;: string, &quot;name&quot;: string, &quot;password&quot;: string, &quot;role&quot;: agent|manager|admin}.</source>
+        <translation>{&quot;email&quot;: 문자열, &quot;name&quot;: 문자열, &quot;password&quot;: 문자열, &quot;role&quot;: agent|manager|admin} 형식으로 보내 주세요.</translation>
+    </message>
+    <message>
+        <source>Unknown role &apos;%1&apos;; use agent, manager or admin.</source>
+        <translation>알 수 없는 역할 &apos;%1&apos;입니다. agent, manager, admin 중 하나를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Unknown status &apos;%1&apos;; use one of: %2.</source>
+        <translation>알 수 없는 상태 &apos;%1&apos;입니다. 다음 중 하나를 쓰세요: %2.</translation>
+    </message>
+    <message>
+        <source>limit must be a number from 1 to %1.</source>
+        <translation>limit은 1에서 %1 사이의 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>after must be the next_cursor of an earlier page.</source>
+        <translation>after에는 이전 페이지의 next_cursor 값을 넣어야 합니다.</translation>
+    </message>
+    <message>
+        <source>No ticket number %1.</source>
+        <translation>번호가 %1인 티켓이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::server::Router</name>
+    <message>
+        <source>The server could not complete the request.</source>
+        <translation>서버가 요청을 처리하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>No such API route: %1</source>
+        <translation>그런 API 경로가 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Method not allowed here; use %1.</source>
+        <translation>이 경로에서 허용되지 않는 메서드입니다. %1을(를) 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The request body is larger than %1 bytes.</source>
+        <translation>요청 본문이 %1바이트보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Sign in first: send Authorization: Bearer &lt;token&gt;.</source>
+        <translation>먼저 로그인하세요: Authorization: Bearer &lt;토큰&gt; 헤더를 보내야 합니다.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not do this.</source>
+        <translation>현재 역할(%1)로는 이 작업을 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON: %1 at offset %2.</source>
+        <translation>본문이 올바른 JSON이 아닙니다: 위치 %2에서 %1</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>본문은 JSON 객체여야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>hd::server::Server</name>
     <message>
         <source>Cannot listen on %1:%2</source>
         <translation>%1:%2에서 연결을 받을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is not supported yet; use sqlite:PATH.</source>
+        <translation>PostgreSQL은 아직 지원하지 않습니다. sqlite:경로를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -4120,6 +4235,50 @@ You can also start from an empty database.</source>
     <message>
         <source>Listening on http://%1:%2/</source>
         <translation>http://%1:%2/ 에서 연결을 받는 중</translation>
+    </message>
+    <message>
+        <source>Unknown role &apos;%1&apos;; use agent, manager or admin.</source>
+        <translation>알 수 없는 역할 &apos;%1&apos;입니다. agent, manager, admin 중 하나를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>admin create needs --email and --name.</source>
+        <translation>admin create에는 --email과 --name이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Created %1 account %2 (id %3).</source>
+        <translation>%1 계정 %2을(를) 만들었습니다 (ID %3).</translation>
+    </message>
+    <message>
+        <source>admin create: the account&apos;s email address.</source>
+        <translation>admin create: 계정의 이메일 주소.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>admin create: the account&apos;s display name.</source>
+        <translation>admin create: 계정의 표시 이름.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>admin create: agent, manager or admin (default).</source>
+        <translation>admin create: agent, manager 또는 admin(기본값).</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>&apos;admin create --email E --name N [--role R]&apos; makes an account (the password is read from HELPDESK_ADMIN_PASSWORD or stdin) and exits.</source>
+        <translation>&apos;admin create --email E --name N [--role R]&apos;은(는) 계정을 만들고 끝납니다 (비밀번호는 HELPDESK_ADMIN_PASSWORD 또는 표준 입력에서 읽습니다).</translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;%1&apos;; the only command is &apos;admin create&apos;.</source>
+        <translation>알 수 없는 명령 &apos;%1&apos;입니다. 쓸 수 있는 명령은 &apos;admin create&apos;뿐입니다.</translation>
     </message>
 </context>
 </TS>

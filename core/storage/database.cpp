@@ -120,8 +120,9 @@ Database::PerThread &Database::perThread()
     m_registry->threads.insert(id, t);
     lock.unlock();
     // When this thread ends, its connection goes (on this very thread, as Qt SQL requires),
-    // unless the database went first.
-    threadExitHooks().add([registry = std::weak_ptr<Registry>(m_registry), id] {
+    // unless the database went first. A QThread says so before wait() returns (its finished()
+    // runs here); other threads when their thread_local objects are destroyed.
+    auto release = [registry = std::weak_ptr<Registry>(m_registry), id] {
         const std::shared_ptr<Registry> r = registry.lock();
         if (!r)
             return;
@@ -132,7 +133,11 @@ Database::PerThread &Database::perThread()
             return;
         gone->statements.clear();
         QSqlDatabase::removeDatabase(gone->connectionName);
-    });
+    };
+    threadExitHooks().add(release);
+    if (QThread *thread = QThread::currentThread();
+        thread && QCoreApplication::instance() && thread != QCoreApplication::instance()->thread())
+        QObject::connect(thread, &QThread::finished, thread, release, Qt::DirectConnection);
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), t->connectionName);
     db.setDatabaseName(m_path);
