@@ -19,14 +19,31 @@ QString bump(const char *entity, const char *uuid, const char *op)
         .arg(QLatin1String(entity), QLatin1String(uuid), QLatin1String(op));
 }
 
-// A ticket's tags changed: the ticket changed (nothing when the ticket itself is being deleted).
-QString bumpTicketOf(const char *row)
+// A child row changed: its parent changed (nothing when the parent itself is being deleted).
+// A ticket's tags belong to the ticket's row, a message's attachments to the message's.
+QString bumpParent(const char *entity, const char *parentTable, const QString &child)
 {
-    return QStringLiteral("DELETE FROM changes WHERE entity = 'ticket' AND uuid = "
-                          "(SELECT uuid FROM tickets WHERE id = %1.ticket_id);\n"
-                          "INSERT INTO changes(entity, uuid, op) SELECT 'ticket', uuid, 'update' "
-                          "FROM tickets WHERE id = %1.ticket_id;\n")
-        .arg(QLatin1String(row));
+    return QStringLiteral("DELETE FROM changes WHERE entity = '%1' AND uuid = "
+                          "(SELECT uuid FROM %2 WHERE id = %3);\n"
+                          "INSERT INTO changes(entity, uuid, op) SELECT '%1', uuid, 'update' "
+                          "FROM %2 WHERE id = %3;\n")
+        .arg(QLatin1String(entity), QLatin1String(parentTable), child);
+}
+
+// Insert and delete triggers of a child table (its rows are never updated).
+QStringList childTriggers(const char *table, const char *entity, const char *parentTable,
+                          const char *fk)
+{
+    QStringList out;
+    for (const char *event : {"insert", "delete"}) {
+        const QString row
+            = QLatin1String(qstrcmp(event, "insert") == 0 ? "new." : "old.") + QLatin1String(fk);
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_feed_%2 AFTER %3 ON %1 BEGIN\n")
+                    .arg(QLatin1String(table), QLatin1String(event),
+                         QString::fromLatin1(event).toUpper())
+                + bumpParent(entity, parentTable, row) + QStringLiteral("END");
+    }
+    return out;
 }
 
 // Row triggers of one table. An update that changes the uuid also retires the old uuid.
@@ -52,9 +69,17 @@ QStringList rowTriggers(const char *table, const char *entity)
 }
 
 const char *const kTriggers[] = {
-    "tickets_feed_insert",     "tickets_feed_update",     "tickets_feed_delete",
-    "messages_feed_insert",    "messages_feed_update",    "messages_feed_delete",
-    "ticket_tags_feed_insert", "ticket_tags_feed_delete", nullptr,
+    "tickets_feed_insert",
+    "tickets_feed_update",
+    "tickets_feed_delete",
+    "messages_feed_insert",
+    "messages_feed_update",
+    "messages_feed_delete",
+    "ticket_tags_feed_insert",
+    "ticket_tags_feed_delete",
+    "message_attachments_feed_insert",
+    "message_attachments_feed_delete",
+    nullptr,
 };
 
 } // namespace
@@ -85,12 +110,8 @@ Result<void> install(Database &db)
                    << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT 'message', "
                                      "uuid, 'insert' FROM messages ORDER BY id");
         script << rowTriggers("tickets", "ticket") << rowTriggers("messages", "message");
-        script << QStringLiteral("CREATE TRIGGER IF NOT EXISTS ticket_tags_feed_insert AFTER "
-                                 "INSERT ON ticket_tags BEGIN\n")
-                + bumpTicketOf("new") + QStringLiteral("END");
-        script << QStringLiteral("CREATE TRIGGER IF NOT EXISTS ticket_tags_feed_delete AFTER "
-                                 "DELETE ON ticket_tags BEGIN\n")
-                + bumpTicketOf("old") + QStringLiteral("END");
+        script << childTriggers("ticket_tags", "ticket", "tickets", "ticket_id")
+               << childTriggers("message_attachments", "message", "messages", "message_id");
         return db.execScript(script);
     });
 }

@@ -207,6 +207,26 @@ Result<void> SyncApi::addTickets(qint64 after, qint64 upTo, QMap<qint64, QJsonOb
 
 Result<void> SyncApi::addMessages(qint64 after, qint64 upTo, QMap<qint64, QJsonObject> &out)
 {
+    QHash<QString, QJsonArray> attachments; // by message uuid
+    auto files
+        = m_db.exec(QStringLiteral("SELECT m.uuid, ma.sha256, ma.file_name, a.media_type, a.size "
+                                   "FROM changes c JOIN messages m ON m.uuid = c.uuid "
+                                   "JOIN message_attachments ma ON ma.message_id = m.id "
+                                   "JOIN attachments a ON a.sha256 = ma.sha256 "
+                                   "WHERE c.seq > ? AND c.seq <= ? AND c.entity = 'message' "
+                                   "ORDER BY ma.file_name, ma.sha256"),
+                    {after, upTo});
+    if (!files)
+        return files.error();
+    while (files->next())
+        attachments[files->value(0).toString()].append(QJsonObject{
+            {QStringLiteral("sha256"), files->value(1).toString()},
+            {QStringLiteral("file_name"), files->value(2).toString()},
+            {QStringLiteral("media_type"), files->value(3).toString()},
+            {QStringLiteral("size"), files->value(4).toLongLong()},
+        });
+    files->finish();
+
     auto rows = m_db.exec(
         QStringLiteral("SELECT c.seq, c.uuid, c.op, m.id, t.uuid, m.author_kind, ag.uuid, "
                        "cu.uuid, m.visibility, m.body, m.body_html, m.created_at, mf.uuid "
@@ -240,6 +260,7 @@ Result<void> SyncApi::addMessages(qint64 after, qint64 upTo, QMap<qint64, QJsonO
                      {QStringLiteral("body_html"), textOrNull(rows->value(10))},
                      {QStringLiteral("created_at"), timeOf(rows->value(11))},
                      {QStringLiteral("moved_from_uuid"), textOrNull(rows->value(12))},
+                     {QStringLiteral("attachments"), attachments.value(uuid)},
                  });
         out.insert(seq, e);
     }

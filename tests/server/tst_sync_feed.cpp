@@ -97,6 +97,11 @@ private Q_SLOTS:
         }
         f.reply(tickets[0].id, kim.id, "답변드립니다");
         const Message note = f.reply(tickets[1].id, kim.id, "내부 메모", Visibility::Internal);
+        NewMessage withFile;
+        withFile.authorId = kim.id;
+        withFile.body = "영수증을 첨부합니다";
+        withFile.attachments = {{QString(64, 'a'), "영수증.pdf", "application/pdf", 1234}};
+        const Message filed = *f.store->addMessage(tickets[2].id, withFile);
         QVERIFY(bool(f.store->assign(tickets[2].id, kim.id, Actor::system())));
         QVERIFY(bool(f.store->setTags(tickets[3].id, {"배송", "vip"}, Actor::system())));
         QVERIFY(bool(f.store->setPriority(tickets[3].id, Priority::Urgent, Actor::system())));
@@ -114,7 +119,7 @@ private Q_SLOTS:
             uuids = p.messages.keys();
             uuids.sort();
             QCOMPARE(uuids, column(f, "SELECT uuid FROM messages"));
-            QCOMPARE(p.messages.size(), 9); // 7 first messages, a reply, a note
+            QCOMPARE(p.messages.size(), 10); // 7 first messages, 2 replies, a note
             const qint64 entries = p.tickets.size() + p.messages.size();
             if (limit == 1)
                 QCOMPARE(p.pages, int(entries));
@@ -150,6 +155,12 @@ private Q_SLOTS:
                      QString("urgent"));
             QCOMPARE(p.tickets.value(tickets[5].uuid).value("merged_into_uuid").toString(),
                      tickets[6].uuid);
+            QCOMPARE(p.messages.value(filed.uuid).value("attachments").toArray(),
+                     QJsonArray({QJsonObject{{"sha256", QString(64, 'a')},
+                                             {"file_name", "영수증.pdf"},
+                                             {"media_type", "application/pdf"},
+                                             {"size", 1234}}}));
+            QCOMPARE(p.messages.value(note.uuid).value("attachments").toArray(), QJsonArray());
             // Internal notes are in the feed (agents only).
             QCOMPARE(p.messages.value(note.uuid).value("visibility").toString(),
                      QString("internal"));
@@ -308,7 +319,7 @@ private Q_SLOTS:
         int triggers = 0;
         for (const char *const *n = feedschema::triggerNames(); *n; ++n, ++triggers)
             QCOMPARE(count(*f.db, QString("type = 'trigger' AND name = '%1'").arg(*n)), 1);
-        QCOMPARE(triggers, 8);
+        QCOMPARE(triggers, 10);
         QCOMPARE(count(*f.db, "type = 'trigger' AND sql LIKE '%changes%'"), triggers);
     }
 
