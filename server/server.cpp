@@ -8,8 +8,10 @@
 #include "server/api.h"
 #include "server/auth.h"
 #include "server/crypto.h"
+#include "server/feedschema.h"
 #include "server/httpadapter.h"
 #include "server/router.h"
+#include "server/syncapi.h"
 
 namespace hd::server {
 
@@ -60,6 +62,11 @@ bool Server::setUp()
         m_ownDb = std::move(db).value();
         m_db = m_ownDb.get();
     }
+    // The change feed's table and triggers live in the server's database only (docs/sync.md).
+    if (auto feed = feedschema::install(*m_db); !feed) {
+        m_error = tr("Cannot set up the change feed: %1").arg(feed.errorMessage());
+        return false;
+    }
     m_accounts = std::make_unique<Accounts>(*m_db, *m_clock);
     // Made now, so the first sign-in with an unknown email takes no longer than later ones.
     (void)crypto::dummyHash();
@@ -67,6 +74,8 @@ bool Server::setUp()
     m_router = std::make_unique<Router>(*m_accounts);
     m_api = std::make_unique<Api>(*m_db, *m_clock, *m_accounts, *m_limiter);
     m_api->registerRoutes(*m_router);
+    m_sync = std::make_unique<SyncApi>(*m_db);
+    m_sync->registerRoutes(*m_router);
     m_http->setHandler([this](const Request &r) { return m_router->dispatch(r); });
     m_http->setMaxRequestBytes(m_options.maxRequestBytes);
     return true;

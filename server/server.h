@@ -18,6 +18,7 @@ class Api;
 class HttpAdapter;
 class LoginLimiter;
 class Router;
+class SyncApi;
 
 struct ServerOptions
 {
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<LoginLimiter> m_limiter;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Api> m_api;
+    std::unique_ptr<SyncApi> m_sync;
     std::unique_ptr<HttpAdapter> m_http;
     quint16 m_port = 0;
     QString m_error;

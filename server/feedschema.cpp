@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/feedschema.h"
+
+#include "core/storage/database.h"
+
+#include <QStringList>
+
+namespace hd::server::feedschema {
+
+namespace {
+
+// Records a change of (entity, uuid): its older row goes, a new one takes the next seq. Plain
+// DELETE + INSERT rather than INSERT OR REPLACE: a trigger's conflict clause is overridden by
+// the one of the statement that fired it (an importer's INSERT OR IGNORE would keep the old seq).
+QString bump(const char *entity, const char *uuid, const char *op)
+{
+    return QStringLiteral("DELETE FROM changes WHERE entity = '%1' AND uuid = %2;\n"
+                          "INSERT INTO changes(entity, uuid, op) VALUES ('%1', %2, '%3');\n")
+        .arg(QLatin1String(entity), QLatin1String(uuid), QLatin1String(op));
+}
+
+// A child row changed: its parent changed (nothing when the parent itself is being deleted).
+// A ticket's tags belong to the ticket's row, a message's attachments to the message's.
+QString bumpParent(const char *entity, const char *parentTable, const QString &child)
+{
+    return QStringLiteral("DELETE FROM changes WHERE entity = '%1' AND uuid = "
+                          "(SELECT uuid FROM %2 WHERE id = %3);\n"
+                          "INSERT INTO changes(entity, uuid, op) SELECT '%1', uuid, 'update' "
+                          "FROM %2 WHERE id = %3;\n")
+        .arg(QLatin1String(entity), QLatin1String(parentTable), child);
+}
+
+// Insert and delete triggers of a child table (its rows are never updated).
+QStringList childTriggers(const char *table, const char *entity, const char *parentTable,
+                          const char *fk)
+{
+    QStringList out;
+    for (const char *event : {"insert", "delete"}) {
+        const QString row
+            = QLatin1String(qstrcmp(event, "insert") == 0 ? "new." : "old.") + QLatin1String(fk);
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_feed_%2 AFTER %3 ON %1 BEGIN\n")
+                    .arg(QLatin1String(table), QLatin1String(event),
+                         QString::fromLatin1(event).toUpper())
+                + bumpParent(entity, parentTable, row) + QStringLiteral("END");
+    }
+    return out;
+}
+
+// Row triggers of one table. An update that changes the uuid also retires the old uuid.
+QStringList rowTriggers(const char *table, const char *entity)
+{
+    const QString t = QLatin1String(table);
+    QStringList out;
+    out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_feed_insert AFTER INSERT ON %1 BEGIN\n")
+                .arg(t)
+            + bump(entity, "new.uuid", "insert") + QStringLiteral("END");
+    out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_feed_update AFTER UPDATE ON %1 BEGIN\n")
+                .arg(t)
+            + QStringLiteral("DELETE FROM changes WHERE entity = '%1' AND uuid = old.uuid "
+                             "AND old.uuid IS NOT new.uuid;\n"
+                             "INSERT INTO changes(entity, uuid, op) SELECT '%1', old.uuid, "
+                             "'delete' WHERE old.uuid IS NOT new.uuid;\n")
+                  .arg(QLatin1String(entity))
+            + bump(entity, "new.uuid", "update") + QStringLiteral("END");
+    out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_feed_delete AFTER DELETE ON %1 BEGIN\n")
+                .arg(t)
+            + bump(entity, "old.uuid", "delete") + QStringLiteral("END");
+    return out;
+}
+
+const char *const kTriggers[] = {
+    "tickets_feed_insert",
+    "tickets_feed_update",
+    "tickets_feed_delete",
+    "messages_feed_insert",
+    "messages_feed_update",
+    "messages_feed_delete",
+    "ticket_tags_feed_insert",
+    "ticket_tags_feed_delete",
+    "message_attachments_feed_insert",
+    "message_attachments_feed_delete",
+    nullptr,
+};
+
+} // namespace
+
+const char *const *triggerNames()
+{
+    return kTriggers;
+}
+
+Result<void> install(Database &db)
+{
+    return db.transaction([&]() -> Result<void> {
+        auto exists = db.scalar(QStringLiteral(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'changes'"));
+        if (!exists)
+            return exists.error();
+        const bool fresh = exists->toInt() == 0;
+        QStringList script{
+            QStringLiteral("CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY "
+                           "AUTOINCREMENT, entity TEXT NOT NULL, uuid TEXT NOT NULL, "
+                           "op TEXT NOT NULL)"),
+            QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS changes_entity ON changes(entity, "
+                           "uuid)"),
+        };
+        if (fresh)
+            script << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT 'ticket', "
+                                     "uuid, 'insert' FROM tickets ORDER BY id")
+                   << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT 'message', "
+                                     "uuid, 'insert' FROM messages ORDER BY id");
+        script << rowTriggers("tickets", "ticket") << rowTriggers("messages", "message");
+        script << childTriggers("ticket_tags", "ticket", "tickets", "ticket_id")
+               << childTriggers("message_attachments", "message", "messages", "message_id");
+        return db.execScript(script);
+    });
+}
+
+} // namespace hd::server::feedschema

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/router.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace hd {
+class Database;
+} // namespace hd
+
+namespace hd::server {
+
+/// One page of the change feed (docs/sync.md "Pull").
+struct FeedPage
+{
+    QJsonArray changes; ///< {seq, entity, uuid, op, row | deleted} in seq order
+    qint64 cursor = 0; ///< the last seq this page covers (= after when empty)
+    qint64 head = 0; ///< the newest seq
+    bool more = false; ///< whether seqs after cursor exist
+};
+
+/// The sync routes: GET /api/v1/sync/changes. Reads the `changes` table that
+/// feedschema::install() made and joins each entry with its entity's current row.
+class SyncApi
+{
+    Q_DECLARE_TR_FUNCTIONS(hd::server::SyncApi)
+
+public:
+    static constexpr int kDefaultLimit = 500;
+    static constexpr int kMaxLimit = 5000;
+
+    explicit SyncApi(Database &db);
+
+    void registerRoutes(Router &router);
+
+    /// Entries with seq > after, at most limit of them, with their current rows.
+    Result<FeedPage> page(qint64 after, int limit);
+
+private:
+    Response changes(const Call &c);
+    Result<void> addTickets(qint64 after, qint64 upTo, QMap<qint64, QJsonObject> &out);
+    Result<void> addMessages(qint64 after, qint64 upTo, QMap<qint64, QJsonObject> &out);
+
+    Database &m_db;
+};
+
+} // namespace hd::server
