@@ -4146,6 +4146,21 @@ You can also start from an empty database.</source>
         <source>Cannot open the database %1: %2</source>
         <translation>데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>Cannot set up the change feed: %1</source>
+        <translation>변경 피드를 준비할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hd::server::SyncApi</name>
+    <message>
+        <source>after must be 0 or the cursor of an earlier page of changes.</source>
+        <translation>after에는 0 또는 이전 변경 페이지의 cursor 값을 넣어야 합니다.</translation>
+    </message>
+    <message>
+        <source>limit must be a number from 1 to %1.</source>
+        <translation>limit은 1에서 %1 사이의 숫자여야 합니다.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
