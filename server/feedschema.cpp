@@ -103,6 +103,10 @@ Result<void> install(Database &db)
                            "op TEXT NOT NULL)"),
             QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS changes_entity ON changes(entity, "
                            "uuid)"),
+            // docs/sync.md "Push: at most once": the answer given to each pushed operation.
+            QStringLiteral("CREATE TABLE IF NOT EXISTS applied_ops(op_id TEXT PRIMARY KEY, "
+                           "client_id TEXT NOT NULL, agent_id INTEGER NOT NULL, "
+                           "result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID"),
         };
         if (fresh)
             script << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT 'ticket', "

@@ -16,7 +16,8 @@ namespace hd::server::feedschema {
 /// every row once. When the table is made, every existing ticket and message is entered, so a
 /// database that was used without the feed is served whole. Server only: desktop clients never get
 /// these triggers (they would slow bulk imports), which is why this is not in
-/// core/storage/schema.cpp.
+/// core/storage/schema.cpp. Also makes `applied_ops(op_id, client_id, agent_id, result, at)`, the
+/// answers of docs/sync.md "Push: at most once" (PushApi).
 Result<void> install(Database &db);
 
 /// The names of the triggers install() makes (tests check that clients have none of them).

@@ -10,6 +10,7 @@
 #include "server/crypto.h"
 #include "server/feedschema.h"
 #include "server/httpadapter.h"
+#include "server/pushapi.h"
 #include "server/router.h"
 #include "server/syncapi.h"
 
@@ -76,6 +77,8 @@ bool Server::setUp()
     m_api->registerRoutes(*m_router);
     m_sync = std::make_unique<SyncApi>(*m_db);
     m_sync->registerRoutes(*m_router);
+    m_push = std::make_unique<PushApi>(*m_db, *m_clock);
+    m_push->registerRoutes(*m_router);
     m_http->setHandler([this](const Request &r) { return m_router->dispatch(r); });
     m_http->setMaxRequestBytes(m_options.maxRequestBytes);
     return true;

@@ -17,6 +17,7 @@ class Accounts;
 class Api;
 class HttpAdapter;
 class LoginLimiter;
+class PushApi;
 class Router;
 class SyncApi;
 
@@ -65,6 +66,7 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Api> m_api;
     std::unique_ptr<SyncApi> m_sync;
+    std::unique_ptr<PushApi> m_push;
     std::unique_ptr<HttpAdapter> m_http;
     quint16 m_port = 0;
     QString m_error;
