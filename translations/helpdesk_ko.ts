@@ -4098,6 +4098,88 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::server::PushApi</name>
+    <message>
+        <source>Send {&quot;client_id&quot;: a string of 1 to %1 characters, &quot;ops&quot;: [operations]}.</source>
+        <translation>{&quot;client_id&quot;: 1~%1자의 문자열, &quot;ops&quot;: [작업 목록]} 형식으로 보내 주세요.</translation>
+    </message>
+    <message>
+        <source>A push takes at most %1 operations; this one has %2.</source>
+        <translation>한 번의 푸시에는 작업을 최대 %1개까지 보낼 수 있습니다. 이 요청에는 %2개가 있습니다.</translation>
+    </message>
+    <message>
+        <source>Each operation needs an op_id that is a UUID.</source>
+        <translation>모든 작업에는 UUID 형식의 op_id가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>ticket_uuid must be a UUID.</source>
+        <translation>ticket_uuid는 UUID여야 합니다.</translation>
+    </message>
+    <message>
+        <source>kind must be a string.</source>
+        <translation>kind는 문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload must be a JSON object.</source>
+        <translation>payload는 JSON 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>This op_id was used by another agent&apos;s operation.</source>
+        <translation>이 op_id는 다른 상담원의 작업에 이미 사용되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::server::PushOps</name>
+    <message>
+        <source>The server does not take &apos;%1&apos; operations yet.</source>
+        <translation>서버는 아직 &apos;%1&apos; 작업을 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>No ticket with UUID %1.</source>
+        <translation>UUID가 %1인 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <source>payload.requester must be an object {email, name}.</source>
+        <translation>payload.requester는 {email, name} 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.requester: %1</source>
+        <translation>payload.requester: %1</translation>
+    </message>
+    <message>
+        <source>payload.requester.email must be an email address.</source>
+        <translation>payload.requester.email은 이메일 주소여야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.uuid must be the message&apos;s UUID.</source>
+        <translation>payload.uuid는 메시지의 UUID여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The server does not take attachments in pushed messages yet.</source>
+        <translation>서버는 아직 푸시된 메시지의 첨부 파일을 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>payload.assignee_uuid must be an agent&apos;s UUID or null.</source>
+        <translation>payload.assignee_uuid는 상담원의 UUID 또는 null이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>No agent with UUID %1.</source>
+        <translation>UUID가 %1인 상담원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>payload.assignee_uuid names a deactivated agent.</source>
+        <translation>payload.assignee_uuid가 비활성화된 상담원을 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>payload.tags must be a list of 1 to %1 tags.</source>
+        <translation>payload.tags는 태그 1~%1개의 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.tags must hold tags of 1 to %1 characters.</source>
+        <translation>payload.tags의 각 태그는 1~%1자여야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>hd::server::Router</name>
     <message>
         <source>The server could not complete the request.</source>
