@@ -199,16 +199,22 @@ FilterBar::FilterBar(QWidget *parent)
     top->addWidget(m_text, 1);
     top->addWidget(m_clear);
     top->addWidget(m_save);
-    auto *bottom = new QHBoxLayout;
+    // Two rows of filters, so that every one shows whole beside an open ticket at 1280 px.
+    auto *middle = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *>{m_status, m_priority, m_channel, m_category,
-                                                       m_assignee, m_team, m_direction, m_tags,
-                                                       m_created, m_createdFrom, m_createdTo})
+                                                       m_assignee, m_team})
+        middle->addWidget(w);
+    middle->addStretch(1);
+    auto *bottom = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_direction, m_tags, m_created,
+                                                       m_createdFrom, m_createdTo})
         bottom->addWidget(w);
     bottom->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
     layout->addLayout(top);
+    layout->addLayout(middle);
     layout->addLayout(bottom);
 
     fillCombos();
