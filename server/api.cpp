@@ -25,24 +25,6 @@ std::optional<QString> stringField(const QJsonObject &o, const QString &name)
     return v.toString();
 }
 
-QJsonObject rowJson(const TicketListRow &r)
-{
-    return QJsonObject{
-        {QStringLiteral("number"), r.number},
-        {QStringLiteral("subject"), r.subject},
-        {QStringLiteral("requester"), r.requesterName},
-        {QStringLiteral("status"), wireName(r.status)},
-        {QStringLiteral("priority"), wireName(r.priority)},
-        {QStringLiteral("category"), r.categoryName},
-        {QStringLiteral("assignee"), r.assigneeName},
-        {QStringLiteral("channel"), wireName(r.channel)},
-        {QStringLiteral("direction"), wireName(r.direction)},
-        {QStringLiteral("created_at"), json::time(r.createdAt)},
-        {QStringLiteral("updated_at"), json::time(r.updatedAt)},
-        {QStringLiteral("sla_due"), json::time(r.slaDue)},
-    };
-}
-
 /// Page cursors are "<updated_at ms>.<ticket id>" (the list is by last update, newest first).
 QString cursorText(const Cursor &c)
 {
@@ -223,7 +205,7 @@ Response Api::listTickets(const Call &c)
         return Router::errorResponse(page.error());
     QJsonArray rows;
     for (const TicketListRow &r : page->rows)
-        rows.append(rowJson(r));
+        rows.append(toJson(r));
     const QJsonValue next = page->atEnd || page->rows.isEmpty()
         ? QJsonValue(QJsonValue::Null)
         : QJsonValue(cursorText(page->rows.constLast().cursor));

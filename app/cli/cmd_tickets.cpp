@@ -33,19 +33,9 @@ QString line(const TicketListRow &r)
 
 QJsonObject rowJson(const TicketListRow &r)
 {
-    return QJsonObject{{QStringLiteral("id"), r.id},
-                       {QStringLiteral("number"), r.number},
-                       {QStringLiteral("subject"), r.subject},
-                       {QStringLiteral("requester"), r.requesterName},
-                       {QStringLiteral("status"), wireName(r.status)},
-                       {QStringLiteral("priority"), wireName(r.priority)},
-                       {QStringLiteral("category"), r.categoryName},
-                       {QStringLiteral("assignee"), r.assigneeName},
-                       {QStringLiteral("channel"), wireName(r.channel)},
-                       {QStringLiteral("direction"), wireName(r.direction)},
-                       {QStringLiteral("created_at"), json::time(r.createdAt)},
-                       {QStringLiteral("updated_at"), json::time(r.updatedAt)},
-                       {QStringLiteral("sla_due"), json::time(r.slaDue)}};
+    QJsonObject o = toJson(r);
+    o.insert(QStringLiteral("id"), r.id);
+    return o;
 }
 } // namespace
 

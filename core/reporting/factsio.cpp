@@ -33,28 +33,19 @@ Result<SlaPolicy> PolicyCache::policy(RowId policyId)
 {
     if (auto it = m_cache.constFind(policyId); it != m_cache.constEnd())
         return *it;
-    auto def = policyId
-        ? m_db.scalar(QStringLiteral("SELECT definition FROM sla_policies WHERE id = ?"),
-                      {policyId})
-        : m_db.scalar(QStringLiteral("SELECT definition FROM sla_policies WHERE is_default = 1"));
-    if (!def)
-        return def.error();
+    auto stored = SlaService::storedPolicy(m_db, policyId);
+    if (!stored)
+        return stored.error();
     SlaPolicy p;
-    if (def->isNull()) {
-        if (policyId) {
-            auto fallback = policy(0);
-            if (!fallback)
-                return fallback;
-            p = *fallback;
-        } else {
-            p = SlaService::builtInDefault();
-        }
+    if (*stored) {
+        p = **stored;
+    } else if (policyId) {
+        auto fallback = policy(0);
+        if (!fallback)
+            return fallback;
+        p = *fallback;
     } else {
-        auto parsed
-            = SlaPolicy::fromJson(QJsonDocument::fromJson(def->toString().toUtf8()).object());
-        if (!parsed)
-            return parsed.error();
-        p = *parsed;
+        p = SlaService::builtInDefault();
     }
     m_cache.insert(policyId, p);
     return p;

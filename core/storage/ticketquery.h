@@ -84,6 +84,10 @@ struct TicketListRow
     Cursor cursor; ///< this row's position, to continue after it
 };
 
+/// A list row as JSON (wire names, ISO-8601 UTC times); without the row id, which only local
+/// tools show.
+QJsonObject toJson(const TicketListRow &r);
+
 struct TicketPage
 {
     QList<TicketListRow> rows;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/domain/json.h"
 #include "core/storage/ticketquery.h"
 
 #include <QJsonArray>
@@ -132,6 +133,24 @@ Result<TicketFilter> TicketFilter::fromJson(const QJsonObject &o)
                            .arg(o.value(QLatin1String(k)).toString()));
     f.text = o.value(QStringLiteral("text")).toString();
     return f;
+}
+
+QJsonObject toJson(const TicketListRow &r)
+{
+    return QJsonObject{
+        {QStringLiteral("number"), r.number},
+        {QStringLiteral("subject"), r.subject},
+        {QStringLiteral("requester"), r.requesterName},
+        {QStringLiteral("status"), wireName(r.status)},
+        {QStringLiteral("priority"), wireName(r.priority)},
+        {QStringLiteral("category"), r.categoryName},
+        {QStringLiteral("assignee"), r.assigneeName},
+        {QStringLiteral("channel"), wireName(r.channel)},
+        {QStringLiteral("direction"), wireName(r.direction)},
+        {QStringLiteral("created_at"), json::time(r.createdAt)},
+        {QStringLiteral("updated_at"), json::time(r.updatedAt)},
+        {QStringLiteral("sla_due"), json::time(r.slaDue)},
+    };
 }
 
 } // namespace hd

@@ -51,17 +51,29 @@ Result<void> SlaService::setDefaultPolicy(const SlaPolicy &p)
     return r;
 }
 
+Result<std::optional<SlaPolicy>> SlaService::storedPolicy(Database &db, RowId policyId)
+{
+    auto def = policyId
+        ? db.scalar(QStringLiteral("SELECT definition FROM sla_policies WHERE id = ?"), {policyId})
+        : db.scalar(QStringLiteral("SELECT definition FROM sla_policies WHERE is_default = 1"));
+    if (!def)
+        return def.error();
+    if (def->isNull())
+        return std::optional<SlaPolicy>();
+    auto parsed = SlaPolicy::fromJson(QJsonDocument::fromJson(def->toString().toUtf8()).object());
+    if (!parsed)
+        return parsed.error();
+    return std::optional<SlaPolicy>(*parsed);
+}
+
 Result<SlaPolicy> SlaService::policy(RowId policyId)
 {
     if (auto it = m_policies.constFind(policyId); it != m_policies.constEnd())
         return *it;
-    auto def = policyId
-        ? m_db.scalar(QStringLiteral("SELECT definition FROM sla_policies WHERE id = ?"),
-                      {policyId})
-        : m_db.scalar(QStringLiteral("SELECT definition FROM sla_policies WHERE is_default = 1"));
-    if (!def)
-        return def.error();
-    if (def->isNull()) {
+    auto stored = storedPolicy(m_db, policyId);
+    if (!stored)
+        return stored.error();
+    if (!*stored) {
         if (policyId)
             return policy(0);
         const SlaPolicy p = builtInDefault();
@@ -69,11 +81,8 @@ Result<SlaPolicy> SlaService::policy(RowId policyId)
             return s.error();
         return p;
     }
-    auto parsed = SlaPolicy::fromJson(QJsonDocument::fromJson(def->toString().toUtf8()).object());
-    if (!parsed)
-        return parsed.error();
-    m_policies.insert(policyId, *parsed);
-    return *parsed;
+    m_policies.insert(policyId, **stored);
+    return **stored;
 }
 
 Result<SlaService::Input> SlaService::load(RowId ticketId)

@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include <optional>
+
 namespace hd {
 
 class Clock;
@@ -31,6 +33,9 @@ public:
     Result<SlaPolicy> defaultPolicy();
     Result<void> setDefaultPolicy(const SlaPolicy &policy);
     static SlaPolicy builtInDefault();
+    /// The stored policy `policyId` (0 = the default one), or nullopt when none is stored.
+    /// Reads only; the reporting engine uses it too.
+    static Result<std::optional<SlaPolicy>> storedPolicy(Database &db, RowId policyId);
 
     static SlaPriority toSla(Priority p) { return static_cast<SlaPriority>(int(p)); }
 
