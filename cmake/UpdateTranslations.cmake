@@ -18,7 +18,7 @@ foreach(lang ko en)
     endif()
 endforeach()
 
-set(dirs core ui server app)
+set(dirs core ui server sync app)
 set(common -silent -I "${SOURCE_DIR}" -locations none -no-obsolete -no-ui-lines -extensions cpp,h)
 execute_process(
     COMMAND "${LUPDATE}" ${common} -source-language en -target-language ko ${dirs}

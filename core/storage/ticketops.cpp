@@ -2,11 +2,13 @@
 // TicketStore: reading messages and history; merge, split and archive.
 #include "core/base/clock.h"
 #include "core/storage/database.h"
+#include "core/storage/opjournal.h"
 #include "core/storage/searchindex.h"
 #include "core/storage/ticketstore.h"
 #include "core/workflow/slaservice.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QSet>
 #include <QUuid>
 
@@ -164,6 +166,12 @@ Result<void> TicketStore::merge(RowId sourceId, RowId targetId, const Actor &act
             return e;
         if (auto e = touch(targetId, at); !e)
             return e;
+        if (auto j = record({QStringLiteral("merge"),
+                             source->uuid,
+                             QJsonObject{{QStringLiteral("target_uuid"), target->uuid}},
+                             {}});
+            !j)
+            return j;
         if (auto s = m_sla->refresh(sourceId); !s)
             return s;
         return m_sla->refresh(targetId);
@@ -171,7 +179,7 @@ Result<void> TicketStore::merge(RowId sourceId, RowId targetId, const Actor &act
 }
 
 Result<Ticket> TicketStore::split(RowId ticketId, const QList<RowId> &messageIds,
-                                  const Actor &actor)
+                                  const Actor &actor, const QString &newUuid)
 {
     auto t = ticket(ticketId);
     if (!t)
@@ -188,10 +196,13 @@ Result<Ticket> TicketStore::split(RowId ticketId, const QList<RowId> &messageIds
     QSet<RowId> chosen(messageIds.begin(), messageIds.end());
     QSet<RowId> own;
     Message first;
+    QJsonArray movedUuids;
     for (const Message &m : *all) {
         own.insert(m.id);
         if (chosen.contains(m.id) && !first.id)
             first = m;
+        if (chosen.contains(m.id))
+            movedUuids.append(m.uuid);
     }
     for (RowId id : chosen)
         if (!own.contains(id))
@@ -216,7 +227,10 @@ Result<Ticket> TicketStore::split(RowId ticketId, const QList<RowId> &messageIds
         nt.tags = t->tags;
         nt.createdAt = first.createdAt.isValid() ? first.createdAt : at;
         nt.actor = actor;
+        nt.uuid = newUuid;
+        ++m_journalMuted; // part of split
         auto created = create(nt);
+        --m_journalMuted;
         if (!created)
             return created.error();
         newId = created->id;
@@ -253,6 +267,13 @@ Result<Ticket> TicketStore::split(RowId ticketId, const QList<RowId> &messageIds
             return e;
         if (auto e = touch(ticketId, at); !e)
             return e;
+        if (auto j = record({QStringLiteral("split"),
+                             t->uuid,
+                             QJsonObject{{QStringLiteral("message_uuids"), movedUuids},
+                                         {QStringLiteral("new_ticket_uuid"), created->uuid}},
+                             {}});
+            !j)
+            return j;
         if (auto s = m_sla->refresh(newId); !s)
             return s;
         return m_sla->refresh(ticketId);
@@ -270,6 +291,20 @@ Result<int> TicketStore::archiveClosedBefore(const QDateTime &closedBefore, cons
     int count = 0;
     const QDateTime at = m_clock.now();
     Result<void> r = inTransaction({}, [&]() -> Result<void> {
+        if (m_journal && m_journalMuted == 0) {
+            auto archived = m_db.exec(QStringLiteral("SELECT uuid FROM tickets WHERE status = "
+                                                     "'closed' AND archived = 0 AND closed_at < ?"),
+                                      {Database::toDb(closedBefore)});
+            if (!archived)
+                return archived.error();
+            QStringList uuids;
+            while (archived->next())
+                uuids << archived->value(0).toString();
+            archived->finish();
+            for (const QString &uuid : std::as_const(uuids))
+                if (auto j = record({QStringLiteral("archive"), uuid, {}, {}}); !j)
+                    return j;
+        }
         auto e = m_db.exec(
             QStringLiteral("INSERT INTO events(ticket_id, kind, actor_kind, actor_id, at, "
                            "old_value, new_value) SELECT id, 'archived', ?, ?, ?, '0', '1' "

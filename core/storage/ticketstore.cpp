@@ -4,11 +4,13 @@
 #include "core/base/clock.h"
 #include "core/domain/workflow.h"
 #include "core/storage/database.h"
+#include "core/storage/opjournal.h"
 #include "core/storage/searchindex.h"
 #include "core/storage/ticketrow.h"
 #include "core/workflow/slaservice.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QUuid>
 
 namespace hd {
@@ -82,6 +84,14 @@ Result<void> TicketStore::batch(const std::function<Result<void>()> &fn)
 
 Result<qint64> TicketStore::nextNumber()
 {
+    if (m_journal) {
+        // Provisional: below every number so far; the server's number replaces it (docs/sync.md).
+        auto n = m_db.scalar(QStringLiteral("SELECT min(0, coalesce(min(number), 0)) - 1 "
+                                            "FROM tickets"));
+        if (!n)
+            return n.error();
+        return n->toLongLong();
+    }
     auto q = m_db.exec(
         QStringLiteral("INSERT INTO counters(name, value) VALUES ('ticket_number', "
                        "coalesce((SELECT max(number) FROM tickets), 0) + 1) "
@@ -209,8 +219,16 @@ Result<Ticket> TicketStore::create(const NewTicket &in)
                 return e;
         if (auto s = m_search->insertTicket(id); !s)
             return s;
+        const QString messageUuid = in.body.isEmpty() ? QString()
+            : in.messageUuid.isEmpty()                ? newUuid()
+                                                      : in.messageUuid.toLower();
+        NewTicket recorded = in;
+        recorded.tags = tags;
+        if (auto j = recordCreate(uuid, subject, messageUuid, recorded); !j)
+            return j;
         if (!in.body.isEmpty()) {
             NewMessage m;
+            m.uuid = messageUuid;
             m.authorKind
                 = in.direction == Direction::Inbound ? AuthorKind::Customer : AuthorKind::Agent;
             m.authorId = in.direction == Direction::Inbound
@@ -219,7 +237,10 @@ Result<Ticket> TicketStore::create(const NewTicket &in)
             m.visibility = Visibility::Public;
             m.body = in.body;
             m.createdAt = at;
-            if (auto added = addMessage(id, m); !added)
+            ++m_journalMuted; // part of create_ticket
+            auto added = addMessage(id, m);
+            --m_journalMuted;
+            if (!added)
                 return added.error();
         }
         return m_sla->refresh(id);
@@ -312,6 +333,8 @@ Result<Message> TicketStore::addMessage(RowId ticketId, const NewMessage &in)
             }
             if (auto s = touch(ticketId, at); !s)
                 return s;
+            if (auto j = recordMessage(t->uuid, m); !j)
+                return j;
             return m_sla->refresh(ticketId);
         });
     });
@@ -358,6 +381,11 @@ Result<void> TicketStore::transition(RowId ticketId, TicketStatus to, const Acto
     return inTransaction({ticketId}, [&]() -> Result<void> {
         if (auto s = applyStatus(*t, to, actor, at.isValid() ? at.toUTC() : m_clock.now()); !s)
             return s;
+        if (auto j = record({QStringLiteral("set_status"), t->uuid,
+                             QJsonObject{{QStringLiteral("status"), wireName(to)}},
+                             QJsonObject{{QStringLiteral("status"), wireName(t->status)}}});
+            !j)
+            return j;
         return m_sla->refresh(ticketId);
     });
 }
@@ -402,13 +430,22 @@ Result<void> TicketStore::assign(RowId ticketId, RowId agentId, const Actor &act
         if (next != t->status)
             if (auto s = applyStatus(*t, next, actor, at); !s)
                 return s;
+        auto before = uuidOf("agents", t->assigneeId);
+        auto after = uuidOf("agents", agentId);
+        if (!before || !after)
+            return before ? after.error() : before.error();
+        if (auto j = record({QStringLiteral("assign"), t->uuid,
+                             QJsonObject{{QStringLiteral("assignee_uuid"), *after}},
+                             QJsonObject{{QStringLiteral("assignee_uuid"), *before}}});
+            !j)
+            return j;
         return m_sla->refresh(ticketId);
     });
 }
 
 Result<void> TicketStore::updateField(RowId ticketId, const char *column, EventKind kind,
                                       const QVariant &oldValue, const QVariant &newValue,
-                                      const Actor &actor)
+                                      const Actor &actor, const JournalOp &op)
 {
     const QDateTime at = m_clock.now();
     return inTransaction({ticketId}, [&]() -> Result<void> {
@@ -421,6 +458,8 @@ Result<void> TicketStore::updateField(RowId ticketId, const char *column, EventK
             return q.error();
         if (auto e = writeEvent(ticketId, kind, actor, at, oldValue, newValue); !e)
             return e;
+        if (auto j = record(op); !j)
+            return j;
         return kind == EventKind::Priority ? m_sla->refresh(ticketId) : Result<void>();
     });
 }
@@ -432,7 +471,10 @@ Result<void> TicketStore::setPriority(RowId ticketId, Priority p, const Actor &a
         return t.error();
     if (t->priority == p)
         return {};
-    return updateField(ticketId, "priority", EventKind::Priority, int(t->priority), int(p), actor);
+    return updateField(ticketId, "priority", EventKind::Priority, int(t->priority), int(p), actor,
+                       {QStringLiteral("set_priority"), t->uuid,
+                        QJsonObject{{QStringLiteral("priority"), wireName(p)}},
+                        QJsonObject{{QStringLiteral("priority"), wireName(t->priority)}}});
 }
 
 Result<void> TicketStore::setCategory(RowId ticketId, RowId categoryId, const Actor &actor)
@@ -450,8 +492,15 @@ Result<void> TicketStore::setCategory(RowId ticketId, RowId categoryId, const Ac
         if (c->isNull())
             return Error{ErrorCode::NotFound, tr("No category with id %1.").arg(categoryId)};
     }
+    auto before = categoryName(t->categoryId);
+    auto after = categoryName(categoryId);
+    if (!before || !after)
+        return before ? after.error() : before.error();
     return updateField(ticketId, "category_id", EventKind::Category,
-                       Database::idOrNull(t->categoryId), Database::idOrNull(categoryId), actor);
+                       Database::idOrNull(t->categoryId), Database::idOrNull(categoryId), actor,
+                       {QStringLiteral("set_category"), t->uuid,
+                        QJsonObject{{QStringLiteral("category"), *after}},
+                        QJsonObject{{QStringLiteral("category"), *before}}});
 }
 
 Result<void> TicketStore::setTeam(RowId ticketId, RowId teamId, const Actor &actor)
@@ -461,8 +510,15 @@ Result<void> TicketStore::setTeam(RowId ticketId, RowId teamId, const Actor &act
         return t.error();
     if (t->teamId == teamId)
         return {};
+    auto before = uuidOf("teams", t->teamId);
+    auto after = uuidOf("teams", teamId);
+    if (!before || !after)
+        return before ? after.error() : before.error();
     return updateField(ticketId, "team_id", EventKind::Team, Database::idOrNull(t->teamId),
-                       Database::idOrNull(teamId), actor);
+                       Database::idOrNull(teamId), actor,
+                       {QStringLiteral("set_team"), t->uuid,
+                        QJsonObject{{QStringLiteral("team_uuid"), *after}},
+                        QJsonObject{{QStringLiteral("team_uuid"), *before}}});
 }
 
 Result<void> TicketStore::setSubject(RowId ticketId, const QString &subject, const Actor &actor)
@@ -484,6 +540,11 @@ Result<void> TicketStore::setSubject(RowId ticketId, const QString &subject, con
                                {s, Database::toDb(at), ticketId});
             if (!q)
                 return q.error();
+            if (auto j = record({QStringLiteral("set_subject"), t->uuid,
+                                 QJsonObject{{QStringLiteral("subject"), s}},
+                                 QJsonObject{{QStringLiteral("subject"), t->subject}}});
+                !j)
+                return j;
             return writeEvent(ticketId, EventKind::Subject, actor, at, t->subject, s);
         });
     });
@@ -511,6 +572,8 @@ Result<void> TicketStore::setTags(RowId ticketId, QStringList tags, const Actor 
                 return q.error();
         if (auto q = touch(ticketId, at); !q)
             return q;
+        if (auto j = recordTags(t->uuid, t->tags, tags); !j)
+            return j;
         return writeEvent(ticketId, EventKind::Tags, actor, at, t->tags.join(QLatin1Char(',')),
                           tags.join(QLatin1Char(',')));
     });
@@ -528,7 +591,9 @@ Result<void> TicketStore::rate(RowId ticketId, int csat, const Actor &actor)
         return Error{ErrorCode::Conflict,
                      tr("Ticket #%1 can be rated once it is solved.").arg(t->number)};
     return updateField(ticketId, "csat", EventKind::Csat, t->csat ? QVariant(t->csat) : QVariant(),
-                       csat, actor);
+                       csat, actor,
+                       {QStringLiteral("rate"), t->uuid,
+                        QJsonObject{{QStringLiteral("csat"), csat}}, QJsonObject{}});
 }
 
 } // namespace hd

@@ -4,6 +4,7 @@
 #include "core/base/result.h"
 #include "core/domain/ticket.h"
 
+#include <QJsonValue>
 #include <QObject>
 
 #include <functional>
@@ -13,6 +14,8 @@ namespace hd {
 
 class Clock;
 class Database;
+class OpJournal;
+struct JournalOp;
 class SearchIndex;
 class SlaService;
 
@@ -34,6 +37,7 @@ struct NewTicket
     QDateTime createdAt;
     RowId followUpOf = 0; ///< a closed ticket this one follows up
     Actor actor = Actor::system();
+    QString messageUuid; ///< the first message's uuid; empty = make one
 };
 
 /// A message to add to a ticket.
@@ -64,6 +68,12 @@ public:
     [[nodiscard]] SlaService &sla() { return *m_sla; }
     [[nodiscard]] const Clock &clock() const { return m_clock; }
 
+    /// A replica that syncs records every change as an operation in the journal, in the change's
+    /// transaction, and numbers the tickets it creates provisionally (negative numbers, until
+    /// the server's number arrives). nullptr (the default) records nothing.
+    void setJournal(OpJournal *journal) { m_journal = journal; }
+    [[nodiscard]] OpJournal *journal() const { return m_journal; }
+
     Result<Ticket> create(const NewTicket &t);
     Result<Ticket> ticket(RowId id);
     /// By number ("1234" or "#1234") or uuid.
@@ -91,7 +101,9 @@ public:
     /// link to target; both histories record it.
     Result<void> merge(RowId sourceId, RowId targetId, const Actor &actor);
     /// The chosen messages become a new ticket linked to this one. Returns the new ticket.
-    Result<Ticket> split(RowId ticketId, const QList<RowId> &messageIds, const Actor &actor);
+    /// newUuid: the new ticket's uuid (a replayed operation keeps the client's); empty = make one.
+    Result<Ticket> split(RowId ticketId, const QList<RowId> &messageIds, const Actor &actor,
+                         const QString &newUuid = {});
     /// Marks closed tickets closed before `closedBefore` as archived; returns how many.
     Result<int> archiveClosedBefore(const QDateTime &closedBefore, const Actor &actor);
 
@@ -110,8 +122,18 @@ private:
     Result<void> applyStatus(const Ticket &t, TicketStatus to, const Actor &actor,
                              const QDateTime &at);
     Result<void> updateField(RowId ticketId, const char *column, EventKind kind,
-                             const QVariant &oldValue, const QVariant &newValue,
-                             const Actor &actor);
+                             const QVariant &oldValue, const QVariant &newValue, const Actor &actor,
+                             const JournalOp &op);
+    /// Writes op to the journal, if any and not muted (operations nested in another one).
+    Result<void> record(const JournalOp &op);
+    /// The uuid of row id in table (agents, customers, teams, tickets), null for 0.
+    Result<QJsonValue> uuidOf(const char *table, RowId id);
+    Result<QJsonValue> categoryName(RowId id);
+    Result<void> recordCreate(const QString &uuid, const QString &subject,
+                              const QString &messageUuid, const NewTicket &in);
+    Result<void> recordMessage(const QString &ticketUuid, const Message &m);
+    Result<void> recordTags(const QString &ticketUuid, const QStringList &before,
+                            const QStringList &after);
     Result<qint64> nextNumber();
     void notify(QList<RowId> ids);
     Result<void> inTransaction(QList<RowId> ids, const std::function<Result<void>()> &fn);
@@ -122,6 +144,8 @@ private:
     std::unique_ptr<SlaService> m_sla;
     int m_batchDepth = 0;
     QList<RowId> m_pendingNotify;
+    OpJournal *m_journal = nullptr;
+    int m_journalMuted = 0;
 };
 
 } // namespace hd
