@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+#include <tuple>
+
 namespace hd::server::feedschema {
 
 namespace {
@@ -46,25 +48,29 @@ QStringList childTriggers(const char *table, const char *entity, const char *par
     return out;
 }
 
-// Row triggers of one table. An update that changes the uuid also retires the old uuid.
-QStringList rowTriggers(const char *table, const char *entity)
+// Row triggers of one table, whose rows are known by `key` (uuid; categories by name). An update
+// that changes the key also retires the old key.
+QStringList rowTriggers(const char *table, const char *entity, const char *key = "uuid")
 {
     const QString t = QLatin1String(table);
+    const QString k = QLatin1String(key);
+    const QByteArray newKey = "new." + QByteArray(key);
+    const QByteArray oldKey = "old." + QByteArray(key);
     QStringList out;
     out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_feed_insert AFTER INSERT ON %1 BEGIN\n")
                 .arg(t)
-            + bump(entity, "new.uuid", "insert") + QStringLiteral("END");
+            + bump(entity, newKey.constData(), "insert") + QStringLiteral("END");
     out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_feed_update AFTER UPDATE ON %1 BEGIN\n")
                 .arg(t)
-            + QStringLiteral("DELETE FROM changes WHERE entity = '%1' AND uuid = old.uuid "
-                             "AND old.uuid IS NOT new.uuid;\n"
-                             "INSERT INTO changes(entity, uuid, op) SELECT '%1', old.uuid, "
-                             "'delete' WHERE old.uuid IS NOT new.uuid;\n")
-                  .arg(QLatin1String(entity))
-            + bump(entity, "new.uuid", "update") + QStringLiteral("END");
+            + QStringLiteral("DELETE FROM changes WHERE entity = '%1' AND uuid = old.%2 "
+                             "AND old.%2 IS NOT new.%2;\n"
+                             "INSERT INTO changes(entity, uuid, op) SELECT '%1', old.%2, "
+                             "'delete' WHERE old.%2 IS NOT new.%2;\n")
+                  .arg(QLatin1String(entity), k)
+            + bump(entity, newKey.constData(), "update") + QStringLiteral("END");
     out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_feed_delete AFTER DELETE ON %1 BEGIN\n")
                 .arg(t)
-            + bump(entity, "old.uuid", "delete") + QStringLiteral("END");
+            + bump(entity, oldKey.constData(), "delete") + QStringLiteral("END");
     return out;
 }
 
@@ -79,6 +85,18 @@ const char *const kTriggers[] = {
     "ticket_tags_feed_delete",
     "message_attachments_feed_insert",
     "message_attachments_feed_delete",
+    "teams_feed_insert",
+    "teams_feed_update",
+    "teams_feed_delete",
+    "categories_feed_insert",
+    "categories_feed_update",
+    "categories_feed_delete",
+    "agents_feed_insert",
+    "agents_feed_update",
+    "agents_feed_delete",
+    "customers_feed_insert",
+    "customers_feed_update",
+    "customers_feed_delete",
     nullptr,
 };
 
@@ -113,7 +131,25 @@ Result<void> install(Database &db)
                                      "uuid, 'insert' FROM tickets ORDER BY id")
                    << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT 'message', "
                                      "uuid, 'insert' FROM messages ORDER BY id");
-        script << rowTriggers("tickets", "ticket") << rowTriggers("messages", "message");
+        // People, teams and categories came to the feed later than tickets and messages: each is
+        // backfilled once, when the feed has no entry of its kind yet.
+        for (const auto &[table, entity, key] :
+             {std::tuple{"teams", "team", "uuid"}, std::tuple{"categories", "category", "name"},
+              std::tuple{"agents", "agent", "uuid"}, std::tuple{"customers", "customer", "uuid"}}) {
+            auto known = fresh ? Result<QVariant>(QVariant(0))
+                               : db.scalar(QStringLiteral("SELECT count(*) FROM changes WHERE "
+                                                          "entity = ?"),
+                                           {QLatin1String(entity)});
+            if (!known)
+                return known.error();
+            if (known->toInt() == 0)
+                script << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT '%2', %3, "
+                                         "'insert' FROM %1 ORDER BY id")
+                              .arg(QLatin1String(table), QLatin1String(entity), QLatin1String(key));
+        }
+        script << rowTriggers("tickets", "ticket") << rowTriggers("messages", "message")
+               << rowTriggers("teams", "team") << rowTriggers("categories", "category", "name")
+               << rowTriggers("agents", "agent") << rowTriggers("customers", "customer");
         script << childTriggers("ticket_tags", "ticket", "tickets", "ticket_id")
                << childTriggers("message_attachments", "message", "messages", "message_id");
         return db.execScript(script);

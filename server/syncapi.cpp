@@ -3,6 +3,7 @@
 
 #include "core/domain/json.h"
 #include "core/storage/database.h"
+#include "server/feedrows.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -11,31 +12,6 @@
 namespace hd::server {
 
 namespace {
-
-QJsonValue textOrNull(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
-}
-
-QJsonValue timeOf(const QVariant &v)
-{
-    return json::time(Database::fromDb(v));
-}
-
-/// The entry's head: {seq, entity, uuid, op}.
-QJsonObject entry(qint64 seq, const QString &entity, const QString &uuid, const QString &op)
-{
-    return QJsonObject{{QStringLiteral("seq"), seq},
-                       {QStringLiteral("entity"), entity},
-                       {QStringLiteral("uuid"), uuid},
-                       {QStringLiteral("op"), op}};
-}
-
-/// A row is gone, whatever op recorded: the client deletes it.
-void markDeleted(QJsonObject &e)
-{
-    e.insert(QStringLiteral("deleted"), true);
-}
 
 std::optional<qint64> parseNumber(const QString &s, qint64 min, qint64 max)
 {
@@ -59,6 +35,10 @@ void SyncApi::registerRoutes(Router &router)
     router.add({"GET", QStringLiteral("/api/v1/sync/changes"), Access::Agent, false,
                 [this](const Call &c) {
                     return changes(c);
+                }});
+    router.add({"GET", QStringLiteral("/api/v1/sync/tickets/{uuid}"), Access::Agent, false,
+                [this](const Call &c) {
+                    return ticket(c);
                 }});
 }
 
@@ -92,6 +72,25 @@ Response SyncApi::changes(const Call &c)
     }));
 }
 
+Response SyncApi::ticket(const Call &c)
+{
+    const QString uuid = c.params.value(0).toLower();
+    static const QRegularExpression re(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    if (!re.match(uuid).hasMatch())
+        return Router::badRequest(tr("'%1' is not a ticket UUID.").arg(uuid.left(40)));
+    auto entries = feedrows::ticketEntries(m_db, uuid);
+    if (!entries)
+        return Router::errorResponse(entries.error());
+    if (entries->isEmpty())
+        return Response::error(404, QStringLiteral("not_found"),
+                               tr("No ticket with UUID %1.").arg(uuid));
+    QJsonArray list;
+    for (const QJsonObject &e : std::as_const(*entries))
+        list.append(e);
+    return Response::json(QJsonDocument(QJsonObject{{QStringLiteral("changes"), list}}));
+}
+
 Result<FeedPage> SyncApi::page(qint64 after, int limit)
 {
     FeedPage out;
@@ -116,155 +115,12 @@ Result<FeedPage> SyncApi::page(qint64 after, int limit)
     if (upTo == after)
         return out;
     QMap<qint64, QJsonObject> bySeq;
-    if (auto r = addTickets(after, upTo, bySeq); !r)
-        return r.error();
-    if (auto r = addMessages(after, upTo, bySeq); !r)
-        return r.error();
+    for (const QString &entity : feedrows::entities())
+        if (auto r = feedrows::addEntries(m_db, entity, after, upTo, bySeq); !r)
+            return r.error();
     for (const QJsonObject &e : std::as_const(bySeq))
         out.changes.append(e);
     return out;
-}
-
-Result<void> SyncApi::addTickets(qint64 after, qint64 upTo, QMap<qint64, QJsonObject> &out)
-{
-    // Tags first, by ticket uuid.
-    QHash<QString, QStringList> tags;
-    auto tagRows = m_db.exec(QStringLiteral("SELECT t.uuid, tt.tag FROM changes c "
-                                            "JOIN tickets t ON t.uuid = c.uuid "
-                                            "JOIN ticket_tags tt ON tt.ticket_id = t.id "
-                                            "WHERE c.seq > ? AND c.seq <= ? "
-                                            "AND c.entity = 'ticket' ORDER BY tt.tag"),
-                             {after, upTo});
-    if (!tagRows)
-        return tagRows.error();
-    while (tagRows->next())
-        tags[tagRows->value(0).toString()] << tagRows->value(1).toString();
-    tagRows->finish();
-
-    auto rows = m_db.exec(
-        QStringLiteral(
-            "SELECT c.seq, c.uuid, c.op, t.id, t.number, t.subject, t.description, t.channel, "
-            "t.direction, t.status, t.priority, cat.name, req.uuid, ag.uuid, tm.uuid, "
-            "t.created_at, t.updated_at, t.first_response_at, t.solved_at, t.closed_at, "
-            "t.first_response_due, t.resolution_due, t.sla_paused_since, t.external_ref, t.csat, "
-            "mi.uuid, sf.uuid, fu.uuid, t.archived "
-            "FROM changes c LEFT JOIN tickets t ON t.uuid = c.uuid "
-            "LEFT JOIN categories cat ON cat.id = t.category_id "
-            "LEFT JOIN customers req ON req.id = t.requester_id "
-            "LEFT JOIN agents ag ON ag.id = t.assignee_id "
-            "LEFT JOIN teams tm ON tm.id = t.team_id "
-            "LEFT JOIN tickets mi ON mi.id = t.merged_into "
-            "LEFT JOIN tickets sf ON sf.id = t.split_from "
-            "LEFT JOIN tickets fu ON fu.id = t.follow_up_of "
-            "WHERE c.seq > ? AND c.seq <= ? AND c.entity = 'ticket'"),
-        {after, upTo});
-    if (!rows)
-        return rows.error();
-    while (rows->next()) {
-        const qint64 seq = rows->value(0).toLongLong();
-        const QString uuid = rows->value(1).toString();
-        QJsonObject e = entry(seq, QStringLiteral("ticket"), uuid, rows->value(2).toString());
-        if (rows->value(3).isNull()) {
-            markDeleted(e);
-            out.insert(seq, e);
-            continue;
-        }
-        const QVariant csat = rows->value(24);
-        e.insert(QStringLiteral("row"),
-                 QJsonObject{
-                     {QStringLiteral("uuid"), uuid},
-                     {QStringLiteral("number"), rows->value(4).toLongLong()},
-                     {QStringLiteral("subject"), rows->value(5).toString()},
-                     {QStringLiteral("description"), rows->value(6).toString()},
-                     {QStringLiteral("channel"), rows->value(7).toString()},
-                     {QStringLiteral("direction"), rows->value(8).toString()},
-                     {QStringLiteral("status"), rows->value(9).toString()},
-                     {QStringLiteral("priority"), wireName(Priority(rows->value(10).toInt()))},
-                     {QStringLiteral("category"), textOrNull(rows->value(11))},
-                     {QStringLiteral("requester_uuid"), textOrNull(rows->value(12))},
-                     {QStringLiteral("assignee_uuid"), textOrNull(rows->value(13))},
-                     {QStringLiteral("team_uuid"), textOrNull(rows->value(14))},
-                     {QStringLiteral("created_at"), timeOf(rows->value(15))},
-                     {QStringLiteral("updated_at"), timeOf(rows->value(16))},
-                     {QStringLiteral("first_response_at"), timeOf(rows->value(17))},
-                     {QStringLiteral("solved_at"), timeOf(rows->value(18))},
-                     {QStringLiteral("closed_at"), timeOf(rows->value(19))},
-                     {QStringLiteral("first_response_due"), timeOf(rows->value(20))},
-                     {QStringLiteral("resolution_due"), timeOf(rows->value(21))},
-                     {QStringLiteral("sla_paused_since"), timeOf(rows->value(22))},
-                     {QStringLiteral("external_ref"), textOrNull(rows->value(23))},
-                     {QStringLiteral("csat"), csat.isNull() ? QJsonValue() : csat.toInt()},
-                     {QStringLiteral("merged_into_uuid"), textOrNull(rows->value(25))},
-                     {QStringLiteral("split_from_uuid"), textOrNull(rows->value(26))},
-                     {QStringLiteral("follow_up_of_uuid"), textOrNull(rows->value(27))},
-                     {QStringLiteral("archived"), rows->value(28).toInt() != 0},
-                     {QStringLiteral("tags"), QJsonArray::fromStringList(tags.value(uuid))},
-                 });
-        out.insert(seq, e);
-    }
-    return {};
-}
-
-Result<void> SyncApi::addMessages(qint64 after, qint64 upTo, QMap<qint64, QJsonObject> &out)
-{
-    QHash<QString, QJsonArray> attachments; // by message uuid
-    auto files
-        = m_db.exec(QStringLiteral("SELECT m.uuid, ma.sha256, ma.file_name, a.media_type, a.size "
-                                   "FROM changes c JOIN messages m ON m.uuid = c.uuid "
-                                   "JOIN message_attachments ma ON ma.message_id = m.id "
-                                   "JOIN attachments a ON a.sha256 = ma.sha256 "
-                                   "WHERE c.seq > ? AND c.seq <= ? AND c.entity = 'message' "
-                                   "ORDER BY ma.file_name, ma.sha256"),
-                    {after, upTo});
-    if (!files)
-        return files.error();
-    while (files->next())
-        attachments[files->value(0).toString()].append(QJsonObject{
-            {QStringLiteral("sha256"), files->value(1).toString()},
-            {QStringLiteral("file_name"), files->value(2).toString()},
-            {QStringLiteral("media_type"), files->value(3).toString()},
-            {QStringLiteral("size"), files->value(4).toLongLong()},
-        });
-    files->finish();
-
-    auto rows = m_db.exec(
-        QStringLiteral("SELECT c.seq, c.uuid, c.op, m.id, t.uuid, m.author_kind, ag.uuid, "
-                       "cu.uuid, m.visibility, m.body, m.body_html, m.created_at, mf.uuid "
-                       "FROM changes c LEFT JOIN messages m ON m.uuid = c.uuid "
-                       "LEFT JOIN tickets t ON t.id = m.ticket_id "
-                       "LEFT JOIN agents ag ON ag.id = m.author_agent_id "
-                       "LEFT JOIN customers cu ON cu.id = m.author_customer_id "
-                       "LEFT JOIN tickets mf ON mf.id = m.moved_from "
-                       "WHERE c.seq > ? AND c.seq <= ? AND c.entity = 'message'"),
-        {after, upTo});
-    if (!rows)
-        return rows.error();
-    while (rows->next()) {
-        const qint64 seq = rows->value(0).toLongLong();
-        const QString uuid = rows->value(1).toString();
-        QJsonObject e = entry(seq, QStringLiteral("message"), uuid, rows->value(2).toString());
-        if (rows->value(3).isNull()) {
-            markDeleted(e);
-            out.insert(seq, e);
-            continue;
-        }
-        e.insert(QStringLiteral("row"),
-                 QJsonObject{
-                     {QStringLiteral("uuid"), uuid},
-                     {QStringLiteral("ticket_uuid"), rows->value(4).toString()},
-                     {QStringLiteral("author_kind"), rows->value(5).toString()},
-                     {QStringLiteral("author_agent_uuid"), textOrNull(rows->value(6))},
-                     {QStringLiteral("author_customer_uuid"), textOrNull(rows->value(7))},
-                     {QStringLiteral("visibility"), rows->value(8).toString()},
-                     {QStringLiteral("body"), rows->value(9).toString()},
-                     {QStringLiteral("body_html"), textOrNull(rows->value(10))},
-                     {QStringLiteral("created_at"), timeOf(rows->value(11))},
-                     {QStringLiteral("moved_from_uuid"), textOrNull(rows->value(12))},
-                     {QStringLiteral("attachments"), attachments.value(uuid)},
-                 });
-        out.insert(seq, e);
-    }
-    return {};
 }
 
 } // namespace hd::server

@@ -21,8 +21,8 @@ struct FeedPage
     bool more = false; ///< whether seqs after cursor exist
 };
 
-/// The sync routes: GET /api/v1/sync/changes. Reads the `changes` table that
-/// feedschema::install() made and joins each entry with its entity's current row.
+/// The sync routes: GET /api/v1/sync/changes and /api/v1/sync/tickets/{uuid}. Reads the `changes`
+/// table that feedschema::install() made and joins each entry with its entity's current row.
 class SyncApi
 {
     Q_DECLARE_TR_FUNCTIONS(hd::server::SyncApi)
@@ -40,8 +40,9 @@ public:
 
 private:
     Response changes(const Call &c);
-    Result<void> addTickets(qint64 after, qint64 upTo, QMap<qint64, QJsonObject> &out);
-    Result<void> addMessages(qint64 after, qint64 upTo, QMap<qint64, QJsonObject> &out);
+    /// GET /api/v1/sync/tickets/{uuid}: the current entries of one ticket and its messages, for
+    /// a client undoing a rejected operation (docs/sync.md "Conflict policy").
+    Response ticket(const Call &c);
 
     Database &m_db;
 };

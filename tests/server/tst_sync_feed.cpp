@@ -22,6 +22,7 @@ struct Pulled
 {
     QHash<QString, QJsonObject> tickets; ///< by uuid: the row, or {"deleted": true}
     QHash<QString, QJsonObject> messages;
+    QHash<QString, QJsonObject> others; ///< people, teams, categories by "entity:key"
     int duplicates = 0;
     int pages = 0;
     qint64 cursor = 0;
@@ -49,8 +50,13 @@ Pulled pull(ServerFixture &f, const QByteArray &auth, qint64 after, int limit)
             if (seq <= last)
                 qFatal("seqs not increasing");
             last = seq;
-            auto &into = e.value("entity").toString() == "ticket" ? p.tickets : p.messages;
-            const QString uuid = e.value("uuid").toString();
+            const QString entity = e.value("entity").toString();
+            auto &into = entity == "ticket" ? p.tickets
+                : entity == "message"       ? p.messages
+                                            : p.others;
+            const QString uuid = entity == "ticket" || entity == "message"
+                ? e.value("uuid").toString()
+                : entity + ":" + e.value("uuid").toString();
             if (into.contains(uuid))
                 ++p.duplicates;
             into.insert(uuid,
@@ -120,7 +126,12 @@ private Q_SLOTS:
             uuids.sort();
             QCOMPARE(uuids, column(f, "SELECT uuid FROM messages"));
             QCOMPARE(p.messages.size(), 10); // 7 first messages, 2 replies, a note
-            const qint64 entries = p.tickets.size() + p.messages.size();
+            // Kim, the fixture's three accounts, Lee.
+            QCOMPARE(p.others.size(), 5);
+            QVERIFY(p.others.contains("agent:" + kim.uuid));
+            QCOMPARE(p.others.value("customer:" + lee.uuid).value("name").toString(), lee.name);
+            QVERIFY(!p.others.value("agent:" + kim.uuid).contains("password_hash"));
+            const qint64 entries = p.tickets.size() + p.messages.size() + p.others.size();
             if (limit == 1)
                 QCOMPARE(p.pages, int(entries));
             if (limit == 5000)
@@ -273,11 +284,13 @@ private Q_SLOTS:
         QCOMPARE(r.json.value("changes").toArray().size(), SyncApi::kDefaultLimit);
         QCOMPARE(r.json.value("more").toBool(), true);
         // A ticket's creation is an insert and an update (SLA clocks): one entry, two seqs used.
-        QCOMPARE(f.count("changes"), SyncApi::kDefaultLimit + 1);
+        const int entries = f.count("changes");
+        QCOMPARE(f.db->scalar("SELECT count(*) FROM changes WHERE entity = 'ticket'")->toInt(),
+                 SyncApi::kDefaultLimit + 1);
         QCOMPARE(r.json.value("head").toInteger(),
                  f.db->scalar("SELECT max(seq) FROM changes")->toLongLong());
         r = f.send("GET", "/api/v1/sync/changes?limit=5000&after=0", {}, agent);
-        QCOMPARE(r.json.value("changes").toArray().size(), SyncApi::kDefaultLimit + 1);
+        QCOMPARE(r.json.value("changes").toArray().size(), entries);
         QCOMPARE(r.json.value("more").toBool(), false);
         // A cursor beyond the head (another server's database): nothing, and no going back.
         r = f.send("GET", "/api/v1/sync/changes?after=100000", {}, agent);
@@ -319,7 +332,7 @@ private Q_SLOTS:
         int triggers = 0;
         for (const char *const *n = feedschema::triggerNames(); *n; ++n, ++triggers)
             QCOMPARE(count(*f.db, QString("type = 'trigger' AND name = '%1'").arg(*n)), 1);
-        QCOMPARE(triggers, 10);
+        QCOMPARE(triggers, 22);
         QCOMPARE(count(*f.db, "type = 'trigger' AND sql LIKE '%changes%'"), triggers);
     }
 
