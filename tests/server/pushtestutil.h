@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QUuid>
 
+#include <tuple>
+
 inline QString newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -62,4 +64,56 @@ inline QString counts(ServerFixture &f)
         .arg(f.count("ticket_tags"))
         .arg(f.count("applied_ops"))
         .arg(f.db->scalar("SELECT coalesce(max(seq), 0) FROM changes")->toLongLong());
+}
+
+/// The answers of one push of ops whose results must be `expected` (applied, duplicate or a
+/// rejection code) in order.
+inline QList<QJsonObject> expect(ServerFixture &f, const QByteArray &auth, const QJsonArray &ops,
+                                 const QStringList &expected, const QString &client = "desk-1")
+{
+    const QList<QJsonObject> got = results(push(f, auth, ops, client));
+    if (got.size() != expected.size())
+        qFatal("%lld answers for %lld expected", qint64(got.size()), qint64(expected.size()));
+    for (int i = 0; i < got.size(); ++i) {
+        const QString r = got[i].value("result").toString();
+        const QString what = r == "rejected" ? got[i].value("code").toString() : r;
+        if (what != expected[i])
+            qWarning("op %d: %s", i,
+                     QJsonDocument(got[i]).toJson(QJsonDocument::Compact).constData());
+        if (what != expected[i])
+            return {};
+    }
+    return got;
+}
+
+/// A push of malformed or refused ops, each answered with code and a message mentioning a word.
+inline bool refusedEach(ServerFixture &f, const QByteArray &auth,
+                        const QList<std::tuple<QJsonObject, QString, QString>> &cases)
+{
+    QJsonArray ops;
+    for (const auto &c : cases)
+        ops << std::get<0>(c);
+    const QList<QJsonObject> got = results(push(f, auth, ops));
+    bool ok = got.size() == cases.size();
+    for (int i = 0; ok && i < got.size(); ++i) {
+        const QJsonObject &g = got[i];
+        if (g.value("result") != "rejected" || g.value("code") != std::get<1>(cases[i])
+            || !g.value("message").toString().contains(std::get<2>(cases[i]))) {
+            qWarning("case %d: %s", i, QJsonDocument(g).toJson(QJsonDocument::Compact).constData());
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+inline QJsonObject withBase(QJsonObject o, const QJsonObject &base)
+{
+    o.insert("base", base);
+    return o;
+}
+
+inline QJsonObject overwrote(const QString &field, const QJsonValue &value, const QJsonValue &by,
+                             const QJsonValue &at)
+{
+    return {{"field", field}, {"value", value}, {"by", by}, {"at", at}};
 }

@@ -2,8 +2,8 @@
 // POST /api/v1/sync/push for every kind a replica records (core/storage/ticketjournal.cpp):
 // create_ticket with the replica's uuids, requester, external ref and follow-up; add_message by a
 // customer, with HTML and with files the server has; set_category, set_team, set_subject, rate;
-// merge (and messages redirected to the merge target), split with the client's new uuid, archive;
-// the `overwrote` notice exactly when `base` differs. Each applies once (a retry is a duplicate
+// merge (and messages redirected to the merge target), split with the client's new uuid, archive.
+// Each applies once (a retry is a duplicate
 // and changes nothing), each refusal has its code, malformed payloads name the field.
 #include "pushtestutil.h"
 
@@ -11,62 +11,6 @@
 
 using namespace hd;
 using namespace hd::server;
-
-namespace {
-
-/// The answers of one push of ops whose results must be `expected` (applied, duplicate or a
-/// rejection code) in order.
-QList<QJsonObject> expect(ServerFixture &f, const QByteArray &auth, const QJsonArray &ops,
-                          const QStringList &expected, const QString &client = "desk-1")
-{
-    const QList<QJsonObject> got = results(push(f, auth, ops, client));
-    if (got.size() != expected.size())
-        qFatal("%lld answers for %lld expected", qint64(got.size()), qint64(expected.size()));
-    for (int i = 0; i < got.size(); ++i) {
-        const QString r = got[i].value("result").toString();
-        const QString what = r == "rejected" ? got[i].value("code").toString() : r;
-        if (what != expected[i])
-            qWarning("op %d: %s", i,
-                     QJsonDocument(got[i]).toJson(QJsonDocument::Compact).constData());
-        if (what != expected[i])
-            return {};
-    }
-    return got;
-}
-
-/// A push of malformed or refused ops, each answered with code and a message mentioning a word.
-bool refusedEach(ServerFixture &f, const QByteArray &auth,
-                 const QList<std::tuple<QJsonObject, QString, QString>> &cases)
-{
-    QJsonArray ops;
-    for (const auto &c : cases)
-        ops << std::get<0>(c);
-    const QList<QJsonObject> got = results(push(f, auth, ops));
-    bool ok = got.size() == cases.size();
-    for (int i = 0; ok && i < got.size(); ++i) {
-        const QJsonObject &g = got[i];
-        if (g.value("result") != "rejected" || g.value("code") != std::get<1>(cases[i])
-            || !g.value("message").toString().contains(std::get<2>(cases[i]))) {
-            qWarning("case %d: %s", i, QJsonDocument(g).toJson(QJsonDocument::Compact).constData());
-            ok = false;
-        }
-    }
-    return ok;
-}
-
-QJsonObject withBase(QJsonObject o, const QJsonObject &base)
-{
-    o.insert("base", base);
-    return o;
-}
-
-QJsonObject overwrote(const QString &field, const QJsonValue &value, const QJsonValue &by,
-                      const QJsonValue &at)
-{
-    return {{"field", field}, {"value", value}, {"by", by}, {"at", at}};
-}
-
-} // namespace
 
 class TestSyncPushKinds : public QObject
 {
@@ -444,108 +388,6 @@ private Q_SLOTS:
         QCOMPARE(counts(f).section(' ', 0, 3), after.section(' ', 0, 3));
         QCOMPARE(counts(f).section(' ', 5), after.section(' ', 5));
         QCOMPARE(f.db->scalar(archivedEvent)->toInt(), 1);
-    }
-
-    void overwroteExactlyWhenTheBaseDiffers()
-    {
-        ServerFixture f;
-        const QByteArray agent = f.bearer("agent@example.com");
-        const QByteArray manager = f.bearer("manager@example.com");
-        const QString me = f.send("GET", "/api/v1/me", {}, agent)
-                               .json.value("agent")
-                               .toObject()
-                               .value("uuid")
-                               .toString();
-        const QString boss = f.send("GET", "/api/v1/me", {}, manager)
-                                 .json.value("agent")
-                                 .toObject()
-                                 .value("uuid")
-                                 .toString();
-        QVERIFY(f.directory->ensureCategory("배송"));
-        const auto team = f.directory->addTeam("1차 지원");
-        QVERIFY(team);
-        const QString t = newId();
-        expect(f, agent,
-               {op(newId(), t, "create_ticket", {{"subject", "원래 제목"}, {"priority", "low"}})},
-               {"applied"});
-        // The manager changes every field at 10:00 ...
-        f.clock.advanceSecs(3600);
-        const QString at = "2025-01-06T10:00:00.000Z";
-        expect(f, manager,
-               {op(newId(), t, "set_priority", {{"priority", "high"}}),
-                op(newId(), t, "assign", {{"assignee_uuid", boss}}),
-                op(newId(), t, "set_category", {{"category", "배송"}}),
-                op(newId(), t, "set_team", {{"team_uuid", team->uuid}}),
-                op(newId(), t, "set_subject", {{"subject", "관리자 제목"}})},
-               {"applied", "applied", "applied", "applied", "applied"}, "desk-2");
-        // ... and the agent, offline, changed them from what he saw before.
-        f.clock.advanceSecs(60);
-        const QJsonArray ops{
-            withBase(op(newId(), t, "set_priority", {{"priority", "urgent"}}),
-                     {{"priority", "low"}}),
-            withBase(op(newId(), t, "assign", {{"assignee_uuid", me}}),
-                     {{"assignee_uuid", QJsonValue()}}),
-            withBase(op(newId(), t, "set_category", {{"category", QJsonValue()}}),
-                     {{"category", QJsonValue()}}),
-            withBase(op(newId(), t, "set_team", {{"team_uuid", QJsonValue()}}),
-                     {{"team_uuid", QJsonValue()}}),
-            withBase(op(newId(), t, "set_subject", {{"subject", "상담원 제목"}}),
-                     {{"subject", "원래 제목"}}),
-            // The manager's assignment made the ticket assigned.
-            withBase(op(newId(), t, "set_status", {{"status", "pending"}}), {{"status", "new"}}),
-        };
-        const QList<QJsonObject> expected{
-            overwrote("priority", "high", boss, at),
-            overwrote("assignee_uuid", boss, boss, at),
-            overwrote("category", "배송", boss, at),
-            overwrote("team_uuid", team->uuid, boss, at),
-            overwrote("subject", "관리자 제목", boss, at),
-            overwrote("status", "assigned", boss, at),
-        };
-        const auto got = expect(f, agent, ops, QStringList(ops.size(), "applied"));
-        QVERIFY(!got.isEmpty());
-        for (int i = 0; i < got.size(); ++i)
-            QCOMPARE(got[i].value("overwrote").toObject(), expected[i]);
-        const auto again = expect(f, agent, ops, QStringList(ops.size(), "duplicate"));
-        QVERIFY(!again.isEmpty());
-        for (int i = 0; i < again.size(); ++i)
-            QCOMPARE(again[i].value("overwrote").toObject(), expected[i]);
-
-        // No notice when the base is what the server had, when the new value is the server's,
-        // without a base, or with a base about another field.
-        const QJsonArray quiet{
-            withBase(op(newId(), t, "set_priority", {{"priority", "low"}}),
-                     {{"priority", "urgent"}}),
-            withBase(op(newId(), t, "set_priority", {{"priority", "low"}}),
-                     {{"priority", "normal"}}),
-            op(newId(), t, "set_priority", {{"priority", "high"}}),
-            withBase(op(newId(), t, "set_priority", {{"priority", "normal"}}), {{"subject", "x"}}),
-            withBase(op(newId(), t, "assign", {{"assignee_uuid", me}}), {{"assignee_uuid", boss}}),
-            withBase(op(newId(), t, "set_subject", {{"subject", "상담원 제목"}}),
-                     {{"subject", "관리자 제목"}}),
-        };
-        const auto calm = expect(f, agent, quiet, QStringList(quiet.size(), "applied"));
-        QVERIFY(!calm.isEmpty());
-        for (const QJsonObject &r : calm)
-            QVERIFY2(!r.contains("overwrote"), QJsonDocument(r).toJson().constData());
-        QCOMPARE(f.store->find(t)->priority, Priority::Normal);
-
-        // A value no event changed (set at creation): by and at are null.
-        const QString u = newId();
-        const auto fresh = expect(
-            f, agent,
-            {op(newId(), u, "create_ticket", {{"subject", "새 문의"}, {"priority", "low"}}),
-             withBase(op(newId(), u, "set_priority", {{"priority", "high"}}),
-                      {{"priority", "normal"}})},
-            {"applied", "applied"});
-        QVERIFY(!fresh.isEmpty());
-        QCOMPARE(fresh[1].value("overwrote").toObject(),
-                 overwrote("priority", "low", QJsonValue(), QJsonValue()));
-        // A base that is not an object is malformed.
-        QJsonObject bare = op(newId(), u, "set_priority", {{"priority", "urgent"}});
-        bare.insert("base", "normal");
-        QVERIFY(refusedEach(f, agent, {{bare, "invalid", "base"}}));
-        QCOMPARE(f.store->find(u)->priority, Priority::High);
     }
 };
 
