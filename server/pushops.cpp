@@ -14,10 +14,6 @@ namespace hd::server {
 
 namespace pushutil {
 
-namespace {
-const char *const kContext = "hd::server::PushOps";
-} // namespace
-
 Rejection invalid(const QString &message)
 {
     return Rejection{QStringLiteral("invalid"), message};
@@ -25,23 +21,25 @@ Rejection invalid(const QString &message)
 
 Rejection missing(const QString &name)
 {
-    return invalid(QCoreApplication::translate(kContext, "payload.%1 is required.").arg(name));
+    return invalid(
+        QCoreApplication::translate("hd::server::PushOps", "payload.%1 is required.").arg(name));
 }
 
 Rejection badValue(const QString &name, const QString &value, const QString &allowed)
 {
-    return invalid(QCoreApplication::translate(kContext, "payload.%1 '%2' is not one of: %3.")
-                       .arg(name, value.left(40), allowed));
+    return invalid(
+        QCoreApplication::translate("hd::server::PushOps", "payload.%1 '%2' is not one of: %3.")
+            .arg(name, value.left(40), allowed));
 }
 
 Result<Rejection> fromCore(const Error &e, const QString &conflictCode, const QString &field)
 {
     switch (e.code) {
     case ErrorCode::InvalidArgument:
-        return invalid(
-            field.isEmpty()
-                ? e.message
-                : QCoreApplication::translate(kContext, "payload.%1: %2").arg(field, e.message));
+        return invalid(field.isEmpty()
+                           ? e.message
+                           : QCoreApplication::translate("hd::server::PushOps", "payload.%1: %2")
+                                 .arg(field, e.message));
     case ErrorCode::NotFound:
         return Rejection{QStringLiteral("not_found"), e.message};
     case ErrorCode::Conflict:
@@ -66,14 +64,15 @@ std::optional<QString> text(const QJsonObject &p, const QString &name, qsizetype
         return std::nullopt;
     if (!v.isString()) {
         bad = invalid(
-            QCoreApplication::translate(kContext, "payload.%1 must be a string.").arg(name));
+            QCoreApplication::translate("hd::server::PushOps", "payload.%1 must be a string.")
+                .arg(name));
         return std::nullopt;
     }
     if (v.toString().size() > maxChars) {
-        bad = invalid(
-            QCoreApplication::translate(kContext, "payload.%1 is longer than %2 characters.")
-                .arg(name)
-                .arg(maxChars));
+        bad = invalid(QCoreApplication::translate("hd::server::PushOps",
+                                                  "payload.%1 is longer than %2 characters.")
+                          .arg(name)
+                          .arg(maxChars));
         return std::nullopt;
     }
     return v.toString();
@@ -90,8 +89,10 @@ std::optional<QString> uuidField(const QJsonObject &p, const QString &name, Pres
         return v.toString().toLower();
     bad = invalid(
         presence == Presence::Required
-            ? QCoreApplication::translate(kContext, "payload.%1 must be a UUID.").arg(name)
-            : QCoreApplication::translate(kContext, "payload.%1 must be a UUID or null.")
+            ? QCoreApplication::translate("hd::server::PushOps", "payload.%1 must be a UUID.")
+                  .arg(name)
+            : QCoreApplication::translate("hd::server::PushOps",
+                                          "payload.%1 must be a UUID or null.")
                   .arg(name));
     return std::nullopt;
 }
