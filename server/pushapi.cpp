@@ -162,6 +162,8 @@ Result<qint64> PushApi::newestSeq(const PushEffect &effect)
         marks << QStringLiteral("?");
         args << uuid;
     }
+    if (marks.isEmpty())
+        marks << QStringLiteral("NULL");
     args << effect.messageUuid;
     auto seq = m_db.scalar(QStringLiteral("SELECT max(seq) FROM changes WHERE (entity = 'ticket' "
                                           "AND uuid IN (%1)) OR (entity = 'message' AND uuid = ?)")
