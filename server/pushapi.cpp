@@ -84,6 +84,7 @@ Result<QJsonObject> PushApi::pushOne(const QJsonValue &value, const QString &cli
     const QJsonValue ticketValue = op.value(QStringLiteral("ticket_uuid"));
     const QJsonValue kind = op.value(QStringLiteral("kind"));
     const QJsonValue payload = op.value(QStringLiteral("payload"));
+    const QJsonValue base = op.value(QStringLiteral("base"));
     std::optional<Rejection> early;
     if (!ticketValue.isString() || !PushOps::isUuid(ticketValue.toString()))
         early = Rejection{QStringLiteral("invalid"), tr("ticket_uuid must be a UUID.")};
@@ -91,6 +92,9 @@ Result<QJsonObject> PushApi::pushOne(const QJsonValue &value, const QString &cli
         early = Rejection{QStringLiteral("invalid"), tr("kind must be a string.")};
     else if (!payload.isObject())
         early = Rejection{QStringLiteral("invalid"), tr("payload must be a JSON object.")};
+    else if (!base.isUndefined() && !base.isNull() && !base.isObject())
+        early = Rejection{QStringLiteral("invalid"),
+                          tr("base must be a JSON object {field: value} or absent.")};
     const QString ticketUuid = ticketValue.toString().toLower();
 
     QJsonObject answer;
@@ -109,9 +113,9 @@ Result<QJsonObject> PushApi::pushOne(const QJsonValue &value, const QString &cli
         }
         if (refused)
             return record(opId, clientId, agent.id, rejected(*refused));
-        QString effect;
-        auto applied
-            = m_ops->apply(agent, ticketUuid, kind.toString(), payload.toObject(), &effect);
+        PushEffect effect;
+        auto applied = m_ops->apply(agent, ticketUuid, kind.toString(), payload.toObject(),
+                                    base.toObject(), &effect);
         if (!applied)
             return applied.error();
         if (!applied->code.isEmpty()) {
@@ -119,14 +123,12 @@ Result<QJsonObject> PushApi::pushOne(const QJsonValue &value, const QString &cli
             undone = true;
             return Error{ErrorCode::Conflict, applied->message};
         }
-        auto seq = m_db.scalar(
-            QStringLiteral("SELECT max(seq) FROM changes WHERE (entity = 'ticket' AND uuid = ?) "
-                           "OR (entity = 'message' AND uuid = ?)"),
-            {ticketUuid, effect});
+        auto seq = newestSeq(effect);
         if (!seq)
             return seq.error();
-        answer = QJsonObject{{QStringLiteral("result"), QStringLiteral("applied")},
-                             {QStringLiteral("seq"), seq->toLongLong()}};
+        answer = effect.notices; // overwrote, redirected
+        answer.insert(QStringLiteral("result"), QStringLiteral("applied"));
+        answer.insert(QStringLiteral("seq"), *seq);
         return record(opId, clientId, agent.id, answer);
     });
     if (!r && !undone)
@@ -150,6 +152,26 @@ Result<QJsonObject> PushApi::pushOne(const QJsonValue &value, const QString &cli
     }
     answer.insert(QStringLiteral("op_id"), opId);
     return answer;
+}
+
+Result<qint64> PushApi::newestSeq(const PushEffect &effect)
+{
+    QStringList marks;
+    QVariantList args;
+    for (const QString &uuid : effect.ticketUuids) {
+        marks << QStringLiteral("?");
+        args << uuid;
+    }
+    if (marks.isEmpty())
+        marks << QStringLiteral("NULL");
+    args << effect.messageUuid;
+    auto seq = m_db.scalar(QStringLiteral("SELECT max(seq) FROM changes WHERE (entity = 'ticket' "
+                                          "AND uuid IN (%1)) OR (entity = 'message' AND uuid = ?)")
+                               .arg(marks.join(QLatin1Char(','))),
+                           args);
+    if (!seq)
+        return seq.error();
+    return seq->toLongLong();
 }
 
 Result<std::optional<QJsonObject>> PushApi::previous(const QString &opId, RowId agentId)

@@ -17,6 +17,7 @@ class TicketStore;
 namespace hd::server {
 
 class PushOps;
+struct PushEffect;
 
 /// POST /api/v1/sync/push (docs/sync.md "Push: at most once"). Each operation runs in its own
 /// transaction that also records its answer in `applied_ops` (feedschema::install() makes it),
@@ -43,6 +44,8 @@ private:
     Response push(const Call &c);
     Result<void> record(const QString &opId, const QString &clientId, RowId agentId,
                         const QJsonObject &result);
+    /// The newest change-feed seq of what an applied operation changed.
+    Result<qint64> newestSeq(const PushEffect &effect);
     /// The stored answer for opId as a retry gets it; nullopt when opId is new.
     Result<std::optional<QJsonObject>> previous(const QString &opId, RowId agentId);
 

@@ -23,6 +23,18 @@ struct Rejection
     QString message;
 };
 
+/// What an applied operation did, for its answer (docs/sync.md "Push: at most once").
+struct PushEffect
+{
+    /// The tickets whose newest feed seq is the operation's seq (the operation's own ticket, or
+    /// the ticket a message was redirected to, and the other ticket of a merge or split).
+    QStringList ticketUuids;
+    QString messageUuid; ///< a message the operation made, if any
+    /// Notices for the answer besides result and seq: `overwrote {field, value, by, at}`,
+    /// `redirected {ticket_uuid}`.
+    QJsonObject notices;
+};
+
 /// The operation kinds of a push (docs/sync.md "Operations"), validated field by field and
 /// applied through TicketStore, so the core workflow decides what is allowed.
 class PushOps
@@ -38,23 +50,65 @@ public:
 
     PushOps(Database &db, TicketStore &store, Directory &directory);
 
+    static constexpr int kMaxBodyChars = 1'000'000;
+    static constexpr int kMaxHtmlChars = 4'000'000;
+    static constexpr int kMaxAttachments = 100;
+    static constexpr int kMaxSplitMessages = 1000;
+
     /// Applies one operation for `agent` inside the caller's transaction. A Rejection with a
     /// code when refused (the caller must roll back whatever was written); an Error only when
-    /// the database failed. `effectUuid` receives the uuid of a message the operation made.
+    /// the database failed. `base` is what the agent saw of the changed field ({field: value});
+    /// `effect` receives what an applied operation did.
     Result<Rejection> apply(const Agent &agent, const QString &ticketUuid, const QString &kind,
-                            const QJsonObject &payload, QString *effectUuid);
+                            const QJsonObject &payload, const QJsonObject &base,
+                            PushEffect *effect);
 
     static bool isUuid(const QString &s);
 
 private:
-    Result<Rejection> createTicket(const Agent &agent, const QString &uuid, const QJsonObject &p);
+    // pushops.cpp: tickets and messages.
+    Result<Rejection> createTicket(const Agent &agent, const QString &uuid, const QJsonObject &p,
+                                   PushEffect *effect);
+    /// payload.requester as a customer id: found by uuid, else by email, else created.
+    Result<Rejection> requester(const QJsonObject &p, RowId *customerId);
     Result<Rejection> addMessage(const Agent &agent, const Ticket &t, const QJsonObject &p,
-                                 QString *effectUuid);
-    Result<Rejection> setStatus(const Agent &agent, const Ticket &t, const QJsonObject &p);
-    Result<Rejection> assign(const Agent &agent, const Ticket &t, const QJsonObject &p);
-    Result<Rejection> setPriority(const Agent &agent, const Ticket &t, const QJsonObject &p);
+                                 PushEffect *effect);
+    /// payload.attachments as references to files the server has; `unsupported` otherwise.
+    Result<Rejection> attachments(const QJsonObject &p, QList<AttachmentRef> *out);
+
+    // pushfieldops.cpp: fields, tags, merge, split and archive.
+    Result<Rejection> setStatus(const Agent &agent, const Ticket &t, const QJsonObject &p,
+                                const QJsonObject &base, PushEffect *effect);
+    Result<Rejection> assign(const Agent &agent, const Ticket &t, const QJsonObject &p,
+                             const QJsonObject &base, PushEffect *effect);
+    Result<Rejection> setPriority(const Agent &agent, const Ticket &t, const QJsonObject &p,
+                                  const QJsonObject &base, PushEffect *effect);
+    Result<Rejection> setCategory(const Agent &agent, const Ticket &t, const QJsonObject &p,
+                                  const QJsonObject &base, PushEffect *effect);
+    Result<Rejection> setTeam(const Agent &agent, const Ticket &t, const QJsonObject &p,
+                              const QJsonObject &base, PushEffect *effect);
+    Result<Rejection> setSubject(const Agent &agent, const Ticket &t, const QJsonObject &p,
+                                 const QJsonObject &base, PushEffect *effect);
+    Result<Rejection> rate(const Agent &agent, const Ticket &t, const QJsonObject &p);
     Result<Rejection> changeTags(const Agent &agent, const Ticket &t, const QJsonObject &p,
                                  bool add);
+    Result<Rejection> merge(const Agent &agent, const Ticket &t, const QJsonObject &p,
+                            PushEffect *effect);
+    Result<Rejection> split(const Agent &agent, const Ticket &t, const QJsonObject &p,
+                            PushEffect *effect);
+    Result<Rejection> archive(const Agent &agent, const Ticket &t);
+
+    /// The `overwrote` notice of changing `field` of t from `current` to `next` when base names
+    /// another value than current (computed before the change: the last event of `eventKind`
+    /// says by whom and when); an empty object otherwise.
+    Result<QJsonObject> overwrote(const Ticket &t, const QJsonObject &base, const QString &field,
+                                  EventKind eventKind, const QJsonValue &current,
+                                  const QJsonValue &next);
+    /// r as the answer of a field change; on success the overwrote notice joins the effect.
+    Result<Rejection> withNotice(const Result<void> &r, const QJsonObject &notice,
+                                 const QString &field, PushEffect *effect);
+    /// The uuid of row id of table (agents, teams), null for 0.
+    Result<QJsonValue> uuidOf(const char *table, RowId id);
 
     Database &m_db;
     TicketStore &m_store;
