@@ -49,7 +49,9 @@ class FaultyNetwork : public QNetworkAccessManager
 {
 public:
     enum class Fault { None, Refuse, DropAnswer, Duplicate };
-    std::function<Fault()> decide = [] { return Fault::None; };
+    std::function<Fault()> decide = [] {
+        return Fault::None;
+    };
     int refused = 0;
     int dropped = 0;
     int duplicated = 0;

@@ -36,8 +36,8 @@ struct ReplicaFixture
         store = std::make_unique<hd::TicketStore>(*db, clock);
         outbox = std::make_unique<hd::sync::Outbox>(*db, clock, random);
         store->setJournal(outbox.get());
-        client = std::make_unique<hd::sync::SyncClient>(*db, store->searchIndex(), *outbox,
-                                                        network);
+        client
+            = std::make_unique<hd::sync::SyncClient>(*db, store->searchIndex(), *outbox, network);
         client->setServer(server, token);
         client->setRetryBase(0.02);
     }

@@ -3,9 +3,10 @@
 // equal to the server; offline edits are recorded in the outbox with their change, pushed once
 // and equal on both sides afterwards; two replicas editing the same ticket converge; what the
 // server refuses is undone locally and kept in sync_rejections; a cursor survives a restart.
+#include "tests/sync/replicafixture.h"
+
 #include "server/serverfixture.h"
 #include "sync/feedapplier.h"
-#include "tests/sync/replicafixture.h"
 
 using namespace hd;
 
@@ -175,8 +176,9 @@ private Q_SLOTS:
         // Both refused (a closed ticket takes no message and no priority change); the local
         // reply is gone, the replica equals the server, the rejections say why.
         QCOMPARE(difference(contentOf(*r->db), team.content()), QString());
-        QCOMPARE(r->db->scalar("SELECT count(*) FROM messages WHERE uuid = ?", {reply.uuid})->toInt(),
-                 0);
+        QCOMPARE(
+            r->db->scalar("SELECT count(*) FROM messages WHERE uuid = ?", {reply.uuid})->toInt(),
+            0);
         auto rows = r->db->exec("SELECT kind, code, payload FROM sync_rejections ORDER BY kind");
         QVERIFY(rows->next());
         QCOMPARE(rows->value(0).toString(), QString("add_message"));

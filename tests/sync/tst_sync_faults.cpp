@@ -7,9 +7,10 @@
 // once or in that replica's rejections, and every replica equals the server.
 // Seeded: HELPDESK_SYNC_SEED=N reproduces the choices (timing still interleaves), and
 // HELPDESK_SYNC_ROUNDS=N sets the rounds (default 200).
-#include "server/serverfixture.h"
 #include "tests/sync/faultynetwork.h"
 #include "tests/sync/replicafixture.h"
+
+#include "server/serverfixture.h"
 
 using namespace hd;
 
@@ -28,10 +29,11 @@ public:
     explicit Chaos(quint32 seed)
         : random(seed)
     {
-        for (const char *email : {"agent@example.com", "manager@example.com", "admin@example.com"}) {
+        for (const char *email :
+             {"agent@example.com", "manager@example.com", "admin@example.com"}) {
             Client c;
-            c.agentUuid = server.db->scalar("SELECT uuid FROM agents WHERE email = ?", {email})
-                              ->toString();
+            c.agentUuid
+                = server.db->scalar("SELECT uuid FROM agents WHERE email = ?", {email})->toString();
             c.token = QString::fromLatin1(server.bearer(email).mid(7));
             c.replica = std::make_unique<ReplicaFixture>(network, url(), c.token);
             clients.push_back(std::move(c));
@@ -56,8 +58,8 @@ public:
     void killClient(Client &c)
     {
         ReplicaFixture &r = *c.replica;
-        r.client = std::make_unique<sync::SyncClient>(*r.db, r.store->searchIndex(), *r.outbox,
-                                                      network);
+        r.client
+            = std::make_unique<sync::SyncClient>(*r.db, r.store->searchIndex(), *r.outbox, network);
         r.client->setServer(url(), c.token);
         r.client->setRetryBase(0.02);
         ++kills;
@@ -101,7 +103,8 @@ public:
                     tags << tag;
                 (void)r.store->setTags(t, tags, me);
             } else if (k < 86 && !agents.isEmpty()) {
-                (void)r.store->assign(t, random.bounded(5) == 0 ? 0 : agents[random.bounded(int(agents.size()))], me);
+                (void)r.store->assign(
+                    t, random.bounded(5) == 0 ? 0 : agents[random.bounded(int(agents.size()))], me);
             } else if (k < 92) {
                 (void)r.store->setSubject(t, QString("제목 %1").arg(random.bounded(1000)), me);
             } else if (k < 98) {
@@ -188,7 +191,9 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(chaos.allIdle(), 60000);
         }
         // Calm: every client syncs twice more, so each has what the others pushed last.
-        chaos.network.decide = [] { return FaultyNetwork::Fault::None; };
+        chaos.network.decide = [] {
+            return FaultyNetwork::Fault::None;
+        };
         for (int pass = 0; pass < 2; ++pass)
             for (Client &c : chaos.clients)
                 QVERIFY(c.replica->sync());
@@ -203,14 +208,16 @@ private Q_SLOTS:
         QCOMPARE(chaos.server.db->scalar("SELECT count(*) FROM applied_ops")->toLongLong(),
                  qint64(chaos.recorded.size()));
         for (const QString &op : std::as_const(chaos.recorded))
-            QVERIFY2(chaos.server.db->scalar("SELECT count(*) FROM applied_ops WHERE op_id = ?", {op})
-                             ->toInt()
-                         == 1,
-                     qPrintable(op));
+            QVERIFY2(
+                chaos.server.db->scalar("SELECT count(*) FROM applied_ops WHERE op_id = ?", {op})
+                        ->toInt()
+                    == 1,
+                qPrintable(op));
         // Every message written is on the server once, or in its writer's rejections.
         for (auto it = chaos.written.cbegin(); it != chaos.written.cend(); ++it) {
             const int onServer
-                = chaos.server.db->scalar("SELECT count(*) FROM messages WHERE uuid = ?", {it.key()})
+                = chaos.server.db
+                      ->scalar("SELECT count(*) FROM messages WHERE uuid = ?", {it.key()})
                       ->toInt();
             const int refused = it.value()
                                     ->replica->db

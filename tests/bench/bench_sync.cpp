@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sync benchmark against helpdesk-server as a separate process on loopback (issue 5's goals):
+//  1. initial pull of a seeded base (default 100,000 tickets, ~500,000 messages) into an empty
+//     replica, search index rebuilt at the end included;
+//  2. push of N offline operations (default 10,000) made on that replica;
+//  3. C simulated clients (default 50), each with its own connection, alternating a feed poll
+//     and a one-operation push for S seconds: requests per second and latency percentiles.
+// Prints a markdown table; never asserts on time.
+//
+//   bench_sync [--tickets N] [--ops N] [--clients C] [--seconds S] [--db PATH]
+#include "core/base/clock.h"
+#include "core/demo/seeder.h"
+#include "core/storage/database.h"
+#include "core/storage/ticketstore.h"
+#include "sync/replica.h"
+#include "sync/syncclient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace hd;
+
+namespace {
+
+[[noreturn]] void die(const QString &what)
+{
+    std::fprintf(stderr, "bench_sync: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+template<typename T>
+T need(Result<T> r, const char *what)
+{
+    if (!r)
+        die(QString("%1: %2").arg(what, r.errorMessage()));
+    return std::move(r).value();
+}
+void need(Result<void> r, const char *what)
+{
+    if (!r)
+        die(QString("%1: %2").arg(what, r.errorMessage()));
+}
+
+void waitFor(QObject *sender, const char *signal, int timeoutMs)
+{
+    QEventLoop loop;
+    QObject::connect(sender, signal, &loop, SLOT(quit()));
+    QTimer::singleShot(timeoutMs, &loop,
+                       [&] { die(QString("timed out waiting for %1").arg(signal)); });
+    loop.exec();
+}
+
+QJsonObject call(QNetworkAccessManager &nam, const QUrl &url, const QByteArray &body,
+                 const QByteArray &token = {})
+{
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *reply = body.isNull() ? nam.get(req) : nam.post(req, body);
+    waitFor(reply, SIGNAL(finished()), 120000);
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const qsizetype i
+        = qBound<qsizetype>(0, qsizetype(std::ceil(p * double(v.size()))) - 1, v.size() - 1);
+    return v[i];
+}
+
+/// One simulated client: poll the feed from the head, push one operation, repeat.
+class LoadClient : public QObject
+{
+public:
+    LoadClient(const QUrl &base, const QByteArray &token, const QStringList &tickets, quint32 seed,
+               QList<double> &latencies)
+        : m_base(base)
+        , m_token(token)
+        , m_tickets(tickets)
+        , m_random(seed)
+        , m_latencies(latencies)
+    { }
+    void start() { next(); }
+    void stop() { m_stopped = true; }
+    int errors = 0;
+
+private:
+    void next()
+    {
+        if (m_stopped)
+            return;
+        QNetworkRequest req;
+        req.setRawHeader("Authorization", "Bearer " + m_token);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        QNetworkReply *reply = nullptr;
+        if (m_poll) {
+            QUrl u = m_base;
+            u.setPath("/api/v1/sync/changes");
+            u.setQuery(QString("after=%1&limit=100").arg(m_cursor));
+            req.setUrl(u);
+            reply = m_nam.get(req);
+        } else {
+            QUrl u = m_base;
+            u.setPath("/api/v1/sync/push");
+            req.setUrl(u);
+            const QString ticket = m_tickets[m_random.bounded(int(m_tickets.size()))];
+            const QJsonObject op{{"op_id", QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                 {"ticket_uuid", ticket},
+                                 {"kind", "set_priority"},
+                                 {"payload",
+                                  QJsonObject{{"priority",
+                                               QStringList{"low", "normal", "high",
+                                                           "urgent"}[m_random.bounded(4)]}}}};
+            reply = m_nam.post(
+                req,
+                QJsonDocument(QJsonObject{{"client_id", "load"}, {"ops", QJsonArray{op}}})
+                    .toJson(QJsonDocument::Compact));
+        }
+        QElapsedTimer *t = new QElapsedTimer;
+        t->start();
+        connect(reply, &QNetworkReply::finished, this, [this, reply, t] {
+            m_latencies << double(t->nsecsElapsed()) / 1e6;
+            delete t;
+            reply->deleteLater();
+            if (reply->error() != QNetworkReply::NoError)
+                ++errors;
+            else if (m_poll)
+                m_cursor = QJsonDocument::fromJson(reply->readAll())
+                               .object()
+                               .value("head")
+                               .toInteger(m_cursor);
+            m_poll = !m_poll;
+            next();
+        });
+    }
+
+    QUrl m_base;
+    QByteArray m_token;
+    QStringList m_tickets;
+    QRandomGenerator m_random;
+    QList<double> &m_latencies;
+    QNetworkAccessManager m_nam;
+    bool m_poll = true;
+    bool m_stopped = false;
+    qint64 m_cursor = 0;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addOptions({{"tickets", "Tickets to seed.", "n", "100000"},
+                  {"ops", "Offline operations to push.", "n", "10000"},
+                  {"clients", "Simulated clients.", "n", "50"},
+                  {"seconds", "Seconds of load.", "n", "10"},
+                  {"db", "Seeded server database to use (kept between runs).", "path"}});
+    p.process(app);
+    const qint64 tickets = p.value("tickets").toLongLong();
+    QTemporaryDir tmp;
+    const QString dbPath = p.isSet("db") ? p.value("db") : tmp.filePath("server.sqlite");
+    if (!QFileInfo::exists(dbPath)) {
+        std::printf("seeding %lld tickets into %s\n", tickets, qPrintable(dbPath));
+        std::fflush(stdout);
+        auto db = need(Database::open(dbPath), "open");
+        SeedOptions o;
+        o.tickets = tickets;
+        o.years = 1;
+        o.end = QDateTime::currentDateTimeUtc();
+        need(Seeder(*db, o.end).run(o), "seed");
+    }
+    {
+        QProcess admin;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert("HELPDESK_ADMIN_PASSWORD", "benchmark password");
+        admin.setProcessEnvironment(env);
+        admin.start(HELPDESK_SERVER_PATH,
+                    {"admin", "create", "--db", "sqlite:" + dbPath, "--email", "bench@example.com",
+                     "--name", "Bench", "--role", "agent"});
+        admin.waitForFinished(120000); // fails harmlessly when the account exists
+    }
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        port = probe.serverPort();
+    }
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(HELPDESK_SERVER_PATH,
+                 {"--db", "sqlite:" + dbPath, "--listen", QString("127.0.0.1:%1").arg(port)});
+    if (!server.waitForStarted())
+        die("cannot start helpdesk-server");
+    QByteArray banner;
+    while (!banner.contains('\n') && server.state() == QProcess::Running) {
+        server.waitForReadyRead(120000); // the first start backfills the feed
+        banner += server.readAllStandardOutput();
+    }
+    const QUrl base(QString("http://127.0.0.1:%1").arg(port));
+    QNetworkAccessManager nam;
+    const QByteArray token = call(nam, QUrl(base.toString() + "/api/v1/auth/login"),
+                                  QJsonDocument(QJsonObject{{"email", "bench@example.com"},
+                                                            {"password", "benchmark password"}})
+                                      .toJson())
+                                 .value("token")
+                                 .toString()
+                                 .toLatin1();
+    if (token.isEmpty())
+        die("cannot sign in");
+
+    // 1. Initial pull.
+    SystemClock clock;
+    auto replica = need(Database::open(tmp.filePath("replica.sqlite")), "replica");
+    need(sync::replica::install(*replica), "install");
+    TicketStore store(*replica, clock);
+    sync::Outbox outbox(*replica, clock);
+    store.setJournal(&outbox);
+    sync::SyncClient client(*replica, store.searchIndex(), outbox, nam);
+    client.setServer(base, QString::fromLatin1(token));
+    client.setPageSize(5000);
+    QElapsedTimer t;
+    t.start();
+    client.syncNow();
+    waitFor(&client, SIGNAL(synced()), 3600 * 1000);
+    const double pullMs = double(t.nsecsElapsed()) / 1e6;
+    const qint64 pulledTickets
+        = need(replica->scalar("SELECT count(*) FROM tickets"), "count").toLongLong();
+    const qint64 pulledMessages
+        = need(replica->scalar("SELECT count(*) FROM messages"), "count").toLongLong();
+
+    // 2. Offline operations, then one push.
+    const int ops = p.value("ops").toInt();
+    QList<RowId> ids;
+    QStringList uuids;
+    {
+        auto rows = need(replica->exec("SELECT id, uuid FROM tickets WHERE status <> 'closed' "
+                                       "ORDER BY id DESC LIMIT 2000"),
+                         "tickets");
+        while (rows.next()) {
+            ids << rows.value(0).toLongLong();
+            uuids << rows.value(1).toString();
+        }
+    }
+    const RowId me
+        = need(replica->scalar("SELECT id FROM agents WHERE email = 'bench@example.com'"), "me")
+              .toLongLong();
+    QRandomGenerator random(7);
+    t.restart();
+    for (int i = 0; i < ops; ++i) {
+        const RowId id = ids[random.bounded(int(ids.size()))];
+        if (i % 2 == 0) {
+            NewMessage m;
+            m.authorId = me;
+            m.body = QString("오프라인 답변 %1").arg(i);
+            need(store.addMessage(id, m), "reply");
+        } else {
+            need(store.setPriority(id, Priority(i % 4), Actor::agent(me)), "priority");
+        }
+    }
+    const double recordMs = double(t.nsecsElapsed()) / 1e6;
+    const int pending = need(outbox.count(), "pending");
+    t.restart();
+    client.syncNow();
+    waitFor(&client, SIGNAL(synced()), 3600 * 1000);
+    const double pushMs = double(t.nsecsElapsed()) / 1e6;
+
+    // 3. Load.
+    const int clients = p.value("clients").toInt();
+    QList<QList<double>> latencies(clients);
+    std::vector<std::unique_ptr<LoadClient>> load;
+    for (int i = 0; i < clients; ++i)
+        load.push_back(
+            std::make_unique<LoadClient>(base, token, uuids, quint32(i + 1), latencies[i]));
+    t.restart();
+    for (auto &c : load)
+        c->start();
+    QEventLoop loop;
+    QTimer::singleShot(p.value("seconds").toInt() * 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    for (auto &c : load)
+        c->stop();
+    const double loadS = double(t.nsecsElapsed()) / 1e9;
+    QList<double> all;
+    int errors = 0;
+    for (int i = 0; i < clients; ++i) {
+        all << latencies[i];
+        errors += load[size_t(i)]->errors;
+    }
+    server.kill();
+    server.waitForFinished();
+
+    std::printf("\n| measure | figure |\n|---|---|\n");
+    std::printf("| initial pull: %lld tickets, %lld messages | %.1f s (%.0f rows/s) |\n",
+                pulledTickets, pulledMessages, pullMs / 1000,
+                double(pulledTickets + pulledMessages) / (pullMs / 1000));
+    std::printf("| record %d offline operations (%d in the outbox) | %.1f s |\n", ops, pending,
+                recordMs / 1000);
+    std::printf("| push %d operations (and pull their effects back) | %.1f s (%.0f ops/s) |\n",
+                pending, pushMs / 1000, double(pending) / (pushMs / 1000));
+    std::printf("| %d clients for %.1f s: requests (errors) | %lld (%d), %.0f req/s |\n", clients,
+                loadS, qint64(all.size()), errors, double(all.size()) / loadS);
+    std::printf("| latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |\n",
+                percentile(all, 0.5), percentile(all, 0.95), percentile(all, 0.99),
+                percentile(all, 1.0));
+    return 0;
+}
