@@ -4127,6 +4127,10 @@ You can also start from an empty database.</source>
         <source>This op_id was used by another agent&apos;s operation.</source>
         <translation>이 op_id는 다른 상담원의 작업에 이미 사용되었습니다.</translation>
     </message>
+    <message>
+        <source>base must be a JSON object {field: value} or absent.</source>
+        <translation>base는 {필드: 값} 형식의 JSON 객체이거나 없어야 합니다.</translation>
+    </message>
 </context>
 <context>
     <name>hd::server::PushOps</name>
@@ -4139,10 +4143,6 @@ You can also start from an empty database.</source>
         <translation>UUID가 %1인 티켓이 없습니다.</translation>
     </message>
     <message>
-        <source>payload.requester must be an object {email, name}.</source>
-        <translation>payload.requester는 {email, name} 객체여야 합니다.</translation>
-    </message>
-    <message>
         <source>payload.requester: %1</source>
         <translation>payload.requester: %1</translation>
     </message>
@@ -4153,10 +4153,6 @@ You can also start from an empty database.</source>
     <message>
         <source>payload.uuid must be the message&apos;s UUID.</source>
         <translation>payload.uuid는 메시지의 UUID여야 합니다.</translation>
-    </message>
-    <message>
-        <source>The server does not take attachments in pushed messages yet.</source>
-        <translation>서버는 아직 푸시된 메시지의 첨부 파일을 받지 않습니다.</translation>
     </message>
     <message>
         <source>payload.assignee_uuid must be an agent&apos;s UUID or null.</source>
@@ -4177,6 +4173,98 @@ You can also start from an empty database.</source>
     <message>
         <source>payload.tags must hold tags of 1 to %1 characters.</source>
         <translation>payload.tags의 각 태그는 1~%1자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.category must be a category&apos;s name or null.</source>
+        <translation>payload.category는 분류 이름 또는 null이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>No category named &apos;%1&apos;.</source>
+        <translation>이름이 &apos;%1&apos;인 분류가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No team with UUID %1.</source>
+        <translation>UUID가 %1인 팀이 없습니다.</translation>
+    </message>
+    <message>
+        <source>payload.csat must be a whole number from 1 to 5.</source>
+        <translation>payload.csat은 1에서 5 사이의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.target_uuid: no ticket with UUID %1.</source>
+        <translation>payload.target_uuid: UUID가 %1인 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <source>payload.message_uuids must be a list of 1 to %1 message UUIDs.</source>
+        <translation>payload.message_uuids는 메시지 UUID 1~%1개의 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.message_uuids: no message with UUID %1.</source>
+        <translation>payload.message_uuids: UUID가 %1인 메시지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>payload.new_ticket_uuid: %1</source>
+        <translation>payload.new_ticket_uuid: %1</translation>
+    </message>
+    <message>
+        <source>Ticket #%1 is not closed; only closed tickets are archived.</source>
+        <translation>티켓 #%1은(는) 닫히지 않았습니다. 닫힌 티켓만 보관할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>payload.%1 is required.</source>
+        <translation>payload.%1 값이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>payload.%1 &apos;%2&apos; is not one of: %3.</source>
+        <translation>payload.%1의 &apos;%2&apos;은(는) 다음 값 중 하나가 아닙니다: %3.</translation>
+    </message>
+    <message>
+        <source>payload.%1: %2</source>
+        <translation>payload.%1: %2</translation>
+    </message>
+    <message>
+        <source>payload.%1 must be a string.</source>
+        <translation>payload.%1은(는) 문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.%1 is longer than %2 characters.</source>
+        <translation>payload.%1이(가) %2자보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>payload.%1 must be a UUID.</source>
+        <translation>payload.%1은(는) UUID여야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.%1 must be a UUID or null.</source>
+        <translation>payload.%1은(는) UUID 또는 null이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.follow_up_of_uuid: no ticket with UUID %1.</source>
+        <translation>payload.follow_up_of_uuid: UUID가 %1인 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <source>payload.requester must be an object {uuid?, email?, name?, phone?}.</source>
+        <translation>payload.requester는 {uuid?, email?, name?, phone?} 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.requester needs the uuid of a known customer or an email.</source>
+        <translation>payload.requester에는 서버에 있는 고객의 uuid나 이메일이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>No customer with UUID %1.</source>
+        <translation>UUID가 %1인 고객이 없습니다.</translation>
+    </message>
+    <message>
+        <source>payload.attachments must be a list of at most %1 files {sha256, file_name}.</source>
+        <translation>payload.attachments는 파일 {sha256, file_name} 최대 %1개의 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>payload.attachments must hold {sha256: 64 hex digits, file_name: 1 to %1 characters}.</source>
+        <translation>payload.attachments의 각 항목은 {sha256: 16진수 64자리, file_name: 1~%1자}여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The server does not have the attachment %1; pushed messages can only name files the server already has.</source>
+        <translation>서버에 첨부 파일 %1이(가) 없습니다. 푸시된 메시지는 서버에 이미 있는 파일만 가리킬 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -4242,6 +4330,28 @@ You can also start from an empty database.</source>
     <message>
         <source>limit must be a number from 1 to %1.</source>
         <translation>limit은 1에서 %1 사이의 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a ticket UUID.</source>
+        <translation>&apos;%1&apos;은(는) 티켓 UUID가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>No ticket with UUID %1.</source>
+        <translation>UUID가 %1인 티켓이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::sync::FeedApplier</name>
+    <message>
+        <source>The server sent a row this client cannot read: %1.</source>
+        <translation>서버가 이 클라이언트가 읽을 수 없는 행을 보냈습니다: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::sync::SyncClient</name>
+    <message>
+        <source>The server&apos;s answer to a feed request has no cursor.</source>
+        <translation>변경 피드 요청에 대한 서버 응답에 커서가 없습니다.</translation>
     </message>
 </context>
 <context>
