@@ -61,6 +61,7 @@ Result<QList<RowId>> FeedApplier::apply(const QJsonArray &entries, std::optional
     });
     QList<RowId> changed;
     m_touched.clear();
+    m_ids.clear();
     m_before.clear();
     m_new.clear();
     Result<void> r = m_db.transaction([&]() -> Result<void> {
@@ -81,19 +82,18 @@ Result<QList<RowId>> FeedApplier::apply(const QJsonArray &entries, std::optional
             if (*id)
                 changed << *id;
         }
-        if (!changed.isEmpty())
-            if (auto d
-                = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO report_dirty(ticket_id) "
-                                           "SELECT value FROM json_each(?)"),
-                            {QString::fromUtf8(QJsonDocument(QJsonArray::fromVariantList([&] {
-                                                   QVariantList l;
-                                                   for (RowId id : changed)
-                                                       l << id;
-                                                   return l;
-                                               }()))
-                                                   .toJson(QJsonDocument::Compact))});
+        // The reporting engine recomputes these (an initial sync builds its tables afresh).
+        if (!changed.isEmpty() && !m_bulk) {
+            QJsonArray list;
+            for (RowId id : std::as_const(changed))
+                list.append(id);
+            if (auto d = m_db.exec(
+                    QStringLiteral("INSERT OR IGNORE INTO report_dirty(ticket_id) "
+                                   "SELECT value FROM json_each(?)"),
+                    {QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))});
                 !d)
                 return d.error();
+        }
         if (cursor)
             return replica::setState(m_db, QStringLiteral("cursor"), QString::number(*cursor));
         return {};
@@ -167,68 +167,56 @@ Result<void> FeedApplier::retryParked()
     }
 }
 
-Result<RowId> FeedApplier::person(const char *table, const QJsonValue &uuid)
+Result<RowId> FeedApplier::lookup(const char *table, const char *keyColumn, const QString &key,
+                                  const QString &placeholder)
 {
-    if (!uuid.isString() || uuid.toString().isEmpty())
+    if (key.isEmpty())
         return RowId(0);
-    const QString t = QLatin1String(table);
-    auto id
-        = m_db.scalar(QStringLiteral("SELECT id FROM %1 WHERE uuid = ?").arg(t), {uuid.toString()});
+    const QString cacheKey = QLatin1String(table) + QLatin1Char(':') + key;
+    if (const auto it = m_ids.constFind(cacheKey); it != m_ids.cend())
+        return *it;
+    auto id = m_db.scalar(QStringLiteral("SELECT id FROM %1 WHERE %2 = ?")
+                              .arg(QLatin1String(table), QLatin1String(keyColumn)),
+                          {key});
     if (!id)
         return id.error();
-    if (!id->isNull())
-        return id->toLongLong();
-    // A placeholder the person's own entry fills in (it comes on this page or a later one).
-    auto q = t == QLatin1String("customers")
-        ? m_db.exec(
-            QStringLiteral("INSERT INTO customers(uuid, name, created_at) VALUES (?, '', 0)"),
-            {uuid.toString()})
-        : m_db.exec(QStringLiteral("INSERT INTO agents(uuid, name) VALUES (?, '')"),
-                    {uuid.toString()});
-    if (!q)
-        return q.error();
-    return q->lastInsertId().toLongLong();
+    RowId found = id->isNull() ? 0 : id->toLongLong();
+    if (!found && !placeholder.isEmpty()) {
+        // A placeholder the row's own entry fills in (on this page or a later one).
+        auto q = m_db.exec(placeholder, {key});
+        if (!q)
+            return q.error();
+        found = q->lastInsertId().toLongLong();
+    }
+    if (found)
+        m_ids.insert(cacheKey, found);
+    return found;
+}
+
+Result<RowId> FeedApplier::person(const char *table, const QJsonValue &uuid)
+{
+    return lookup(
+        table, "uuid", uuid.toString(),
+        qstrcmp(table, "customers") == 0
+            ? QStringLiteral("INSERT INTO customers(uuid, name, created_at) VALUES (?, '', 0)")
+            : QStringLiteral("INSERT INTO agents(uuid, name) VALUES (?, '')"));
 }
 
 Result<RowId> FeedApplier::teamId(const QJsonValue &uuid)
 {
-    if (!uuid.isString() || uuid.toString().isEmpty())
-        return RowId(0);
-    auto id = m_db.scalar(QStringLiteral("SELECT id FROM teams WHERE uuid = ?"), {uuid.toString()});
-    if (!id)
-        return id.error();
-    if (!id->isNull())
-        return id->toLongLong();
-    auto q = m_db.exec(QStringLiteral("INSERT INTO teams(uuid, name) VALUES (?, ?)"),
-                       {uuid.toString(), uuid.toString()});
-    if (!q)
-        return q.error();
-    return q->lastInsertId().toLongLong();
+    return lookup("teams", "uuid", uuid.toString(),
+                  QStringLiteral("INSERT INTO teams(uuid, name) SELECT v, v FROM (SELECT ? AS v)"));
 }
 
 Result<RowId> FeedApplier::categoryId(const QJsonValue &name)
 {
-    if (!name.isString() || name.toString().isEmpty())
-        return RowId(0);
-    auto q = m_db.exec(QStringLiteral("INSERT INTO categories(name) VALUES (?) ON CONFLICT(name) "
-                                      "DO UPDATE SET name = excluded.name RETURNING id"),
-                       {name.toString()});
-    if (!q)
-        return q.error();
-    q->next();
-    const RowId id = q->value(0).toLongLong();
-    q->finish();
-    return id;
+    return lookup("categories", "name", name.toString(),
+                  QStringLiteral("INSERT INTO categories(name) VALUES (?)"));
 }
 
 Result<RowId> FeedApplier::ticketId(const QString &uuid)
 {
-    if (uuid.isEmpty())
-        return RowId(0);
-    auto id = m_db.scalar(QStringLiteral("SELECT id FROM tickets WHERE uuid = ?"), {uuid});
-    if (!id)
-        return id.error();
-    return id->isNull() ? RowId(0) : id->toLongLong();
+    return lookup("tickets", "uuid", uuid, {});
 }
 
 Result<void> FeedApplier::team(const QJsonObject &row)

@@ -65,6 +65,11 @@ private:
     Result<void> reindex();
     Result<void> replay(RowId ticketId, const PendingOp &op);
 
+    /// Local id of the row of table whose keyColumn is key, remembered for the call; when
+    /// absent and placeholder is given, that INSERT (one parameter: the key) makes it. 0 for an
+    /// empty key or an absent row.
+    Result<RowId> lookup(const char *table, const char *keyColumn, const QString &key,
+                         const QString &placeholder);
     /// Local id of a row by uuid, making a placeholder for people; 0 for null/empty.
     Result<RowId> person(const char *table, const QJsonValue &uuid);
     Result<RowId> teamId(const QJsonValue &uuid);
@@ -79,6 +84,7 @@ private:
     bool m_unresolved = false; ///< the row being applied named a ticket not here yet
     QHash<RowId, SearchIndex::Doc> m_before; ///< documents of changed tickets before the call
     QSet<RowId> m_new; ///< tickets inserted by the call
+    QHash<QString, RowId> m_ids; ///< "table:key" -> id, for the current call
 };
 
 } // namespace hd::sync

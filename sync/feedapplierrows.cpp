@@ -182,6 +182,7 @@ Result<bool> FeedApplier::ticket(const QJsonObject &row)
     q->finish();
     if (!*existing)
         m_new.insert(id);
+    m_ids.insert(QStringLiteral("tickets:") + uuid, id);
     if (auto d = m_db.exec(QStringLiteral("DELETE FROM ticket_tags WHERE ticket_id = ?"), {id}); !d)
         return d.error();
     for (const QJsonValue &tag : row.value(QStringLiteral("tags")).toArray())
@@ -213,18 +214,21 @@ Result<bool> FeedApplier::message(const QJsonObject &row)
         return movedFrom.error();
     if (!movedFromUuid.isEmpty() && !*movedFrom)
         m_unresolved = true;
-    // The ticket it is in now, locally (a move changes two tickets' documents).
-    auto was = m_db.exec(QStringLiteral("SELECT m.ticket_id, t.uuid FROM messages m JOIN tickets t "
-                                        "ON t.id = m.ticket_id WHERE m.uuid = ?"),
-                         {uuid});
-    if (!was)
-        return was.error();
+    // The ticket it is in now, locally (a move changes two tickets' documents); an initial
+    // sync (bulk) has no local moves to care about.
     RowId wasTicket = 0;
-    if (was->next()) {
-        wasTicket = was->value(0).toLongLong();
-        m_touched.insert(was->value(1).toString());
+    if (!m_bulk) {
+        auto was = m_db.exec(QStringLiteral("SELECT m.ticket_id, t.uuid FROM messages m JOIN "
+                                            "tickets t ON t.id = m.ticket_id WHERE m.uuid = ?"),
+                             {uuid});
+        if (!was)
+            return was.error();
+        if (was->next()) {
+            wasTicket = was->value(0).toLongLong();
+            m_touched.insert(was->value(1).toString());
+        }
+        was->finish();
     }
-    was->finish();
     for (RowId t : {wasTicket, *ticket})
         if (auto b = noteBefore(t); !b)
             return b.error();
@@ -336,6 +340,7 @@ Result<QList<RowId>> FeedApplier::dropTicket(const QString &uuid)
     if (auto b = noteBefore(*id); !b)
         return b.error();
     m_new.remove(*id);
+    m_ids.remove(QStringLiteral("tickets:") + uuid);
     const QStringList script{
         QStringLiteral("DELETE FROM message_attachments WHERE message_id IN (SELECT id FROM "
                        "messages WHERE ticket_id = ?)"),

@@ -29,6 +29,15 @@ Result<void> install(Database &db)
     });
 }
 
+Result<bool> isReplica(Database &db)
+{
+    auto n = db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                      "AND name = 'outbox'"));
+    if (!n)
+        return n.error();
+    return n->toInt() > 0;
+}
+
 Result<QString> state(Database &db, const QString &key)
 {
     auto v = db.scalar(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key});

@@ -25,6 +25,8 @@ namespace hd::sync {
 /// - sync_parked(entity, uuid, row): feed rows waiting for a row they name.
 namespace replica {
 Result<void> install(Database &db);
+/// Whether db is a replica (install() ran on it).
+Result<bool> isReplica(Database &db);
 Result<QString> state(Database &db, const QString &key);
 Result<void> setState(Database &db, const QString &key, const QString &value);
 /// The replica's client id (made once).

@@ -148,7 +148,8 @@ void SyncClient::push()
     QJsonArray list;
     for (const PendingOp &op : std::as_const(*ops))
         list.append(op.toJson());
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("client_id"), id.value()},
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("client_id"),
+                                                       id.value_or(QStringLiteral("unknown"))},
                                                       {QStringLiteral("ops"), list}})
                                 .toJson(QJsonDocument::Compact);
     QNetworkReply *reply = send("POST", QStringLiteral("/api/v1/sync/push"), body);
@@ -228,7 +229,8 @@ Result<void> SyncClient::recordAnswers(const QList<QJsonObject> &ops, const QJso
                         !d)
                         return d;
                 if (kind == QLatin1String("create_ticket"))
-                    if (auto d = m_applier->drop(op.value(QStringLiteral("ticket_uuid")).toString());
+                    if (auto d
+                        = m_applier->drop(op.value(QStringLiteral("ticket_uuid")).toString());
                         !d)
                         return d.error();
             }

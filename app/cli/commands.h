@@ -23,5 +23,7 @@ int runArchive(Context &ctx);
 int runImport(Context &ctx);
 int runCustomer(Context &ctx);
 int runReport(Context &ctx);
+int runLogin(Context &ctx);
+int runSync(Context &ctx);
 
 } // namespace hd::cli

@@ -22,6 +22,12 @@ Result<std::unique_ptr<Session>> Session::open(const QCommandLineParser &parser)
     s->db = std::move(db).value();
     s->directory = std::make_unique<Directory>(*s->db, s->clock);
     s->store = std::make_unique<TicketStore>(*s->db, s->clock);
+    s->outbox = std::make_unique<sync::Outbox>(*s->db, s->clock);
+    auto replica = sync::replica::isReplica(*s->db);
+    if (!replica)
+        return replica.error();
+    if (*replica)
+        s->store->setJournal(s->outbox.get());
     return s;
 }
 

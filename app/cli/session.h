@@ -8,6 +8,7 @@
 #include "core/storage/database.h"
 #include "core/storage/directory.h"
 #include "core/storage/ticketstore.h"
+#include "sync/replica.h"
 
 #include <memory>
 
@@ -19,6 +20,8 @@ struct Session
     std::unique_ptr<Database> db;
     std::unique_ptr<Directory> directory;
     std::unique_ptr<TicketStore> store;
+    /// A replica of a server (a database with sync tables) records every change here.
+    std::unique_ptr<sync::Outbox> outbox;
     const Clock &clock = SystemClock::instance();
 
     /// Opens the database named by --db (or the settings, or the data folder).

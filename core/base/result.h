@@ -47,6 +47,8 @@ public:
     [[nodiscard]] const T &value() const & { return *m_value; }
     [[nodiscard]] T &value() & { return *m_value; }
     [[nodiscard]] T &&value() && { return std::move(*m_value); }
+    /// The value, or fallback on failure (as std::optional::value_or).
+    [[nodiscard]] T value_or(T fallback) const { return m_value ? *m_value : std::move(fallback); }
     const T *operator->() const { return &*m_value; }
     T *operator->() { return &*m_value; }
     const T &operator*() const { return *m_value; }

@@ -49,6 +49,20 @@ private Q_SLOTS:
         team.server.reply(a.id, kim.id, "내일 도착합니다");
         team.server.reply(a.id, kim.id, "내부 메모", Visibility::Internal);
         QVERIFY(bool(team.server.store->assign(b.id, kim.id, Actor::system())));
+        // A team and a category named by a ticket, and an agent in that team made after the
+        // ticket: their entries come after the rows that name them.
+        const Team billing = *team.server.directory->addTeam("결제팀");
+        const Category refunds = *team.server.directory->ensureCategory("환불");
+        QVERIFY(bool(team.server.store->setTeam(b.id, billing.id, Actor::system())));
+        QVERIFY(bool(team.server.store->setCategory(b.id, refunds.id, Actor::system())));
+        Agent park;
+        park.name = "박결제";
+        park.email = "park@example.com";
+        park.teamId = billing.id;
+        park = *team.server.directory->addAgent(park);
+        QVERIFY(bool(team.server.store->assign(a.id, park.id, Actor::system())));
+        QVERIFY(bool(team.server.db->exec("UPDATE teams SET name = '결제·환불팀' WHERE id = ?",
+                                          {billing.id})));
         QVERIFY(bool(team.server.store->setTags(b.id, {"환불", "vip"}, Actor::system())));
         auto r = team.replica();
         r->client->setPageSize(2); // several pages
@@ -62,6 +76,13 @@ private Q_SLOTS:
         QCOMPARE(r->db->scalar("SELECT name FROM customers WHERE uuid = ?", {lee.uuid})->toString(),
                  QString("이영희"));
         QCOMPARE(r->db->scalar("SELECT count(*) FROM agents WHERE name = ''")->toInt(), 0);
+        QCOMPARE(r->db
+                     ->scalar("SELECT t.name FROM agents a JOIN teams t ON t.id = a.team_id "
+                              "WHERE a.uuid = ?",
+                              {park.uuid})
+                     ->toString(),
+                 QString("결제·환불팀"));
+        QCOMPARE(r->db->scalar("SELECT count(*) FROM teams")->toInt(), 1);
         auto hits = r->db->scalar("SELECT count(*) FROM ticket_search WHERE ticket_search MATCH ?",
                                   {SearchIndex::analyze("배송", {}, {}).pub});
         QCOMPARE(hits->toInt(), 1);
