@@ -35,6 +35,9 @@ QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" \
 echo "== chat import benchmark (1,000,000-line KakaoTalk export)"
 cmake --build --preset default --target bench_import >/dev/null
 "$root/build/bin/bench_import" --lines "${IMPORT_LINES:-1000000}"
+echo "== notify benchmark (push over HTTP -> another desktop's notifier, WebSocket)"
+cmake --build --preset default --target bench_notify >/dev/null
+"$root/build/bin/bench_notify" --rounds "${NOTIFY_ROUNDS:-1000}"
 echo "== reporting benchmark (facts and rollups, dashboard, from scratch)"
 # Last: it builds the report tables in the database and makes --changes edits through
 # TicketStore before timing an incremental refresh.

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/httpadapter.h"
 
-#include <QHttpServer>
+#include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QWebSocket>
 
 namespace hd::server {
 
@@ -54,9 +55,9 @@ QByteArray methodName(QHttpServerRequest::Method m)
     }
 }
 
-/// Accepts connections for QHttpServer and counts what each one sends until it gets an answer;
-/// past the limit the connection is aborted. Its readyRead connection is made before
-/// QHttpServer's, so it runs first and sees only the bytes that arrived since the last read.
+/// Accepts connections for the HTTP server and counts what each one sends until it gets an
+/// answer; past the limit the connection is aborted. Its readyRead connection is made before the
+/// HTTP server's, so it runs first and sees only the bytes that arrived since the last read.
 class GuardedTcpServer final : public QTcpServer
 {
 public:
@@ -87,37 +88,96 @@ protected:
 private:
     const qint64 *m_limit;
 };
+
+bool isWebSocketUpgrade(const QHttpServerRequest &req)
+{
+    return req.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
+}
+
+/// Qt 6.4's QAbstractHttpServer without QHttpServer's router: every plain request goes to
+/// `respond`; a WebSocket upgrade is taken over (handleRequest() returns true without
+/// answering, and the base class hands the socket to its QWebSocketServer) only where
+/// `acceptsUpgrade` says so, and answered by `refuseUpgrade` elsewhere (missingHandler(), after
+/// which the base class closes the connection). Qt 6.8 changed these virtuals' signatures and
+/// added per-path upgrade verifiers instead.
+class AdapterHttpServer final : public QAbstractHttpServer
+{
+public:
+    std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)> respond;
+    std::function<bool(const QHttpServerRequest &)> acceptsUpgrade;
+    std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)> refuseUpgrade;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &req, QTcpSocket *socket) override
+    {
+        if (isWebSocketUpgrade(req))
+            return acceptsUpgrade(req);
+        respond(req, makeResponder(req, socket));
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &req, QTcpSocket *socket) override
+    {
+        refuseUpgrade(req, makeResponder(req, socket));
+    }
+};
+
+void write(QHttpServerResponder &&responder, const Response &out)
+{
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(out.status));
+    responder.writeHeader("Content-Type", out.contentType);
+    for (const auto &h : out.headers)
+        responder.writeHeader(h.first, h.second);
+    responder.writeHeader("Content-Length", QByteArray::number(out.body.size()));
+    responder.writeBody(out.body);
+}
 } // namespace
 
 HttpAdapter::HttpAdapter(QObject *parent)
     : QObject(parent)
-    , m_http(std::make_unique<QHttpServer>())
 {
-    // Qt 6.4: no routes are registered with QHttpServer's router, so every request reaches the
-    // missing handler, which receives the responder by rvalue (Qt 6.8 takes a context object
-    // and passes QHttpServerResponder &).
-    m_http->setMissingHandler(
-        [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
-            Request r;
-            r.method = methodName(req.method());
-            r.path = req.url().path();
-            r.query = req.query();
-            r.body = req.body();
-            r.peer = req.remoteAddress();
-            r.headers = req.headers();
-            const Response out = m_handler
-                ? m_handler(r)
-                : Response::error(404, QStringLiteral("not_found"), QStringLiteral("not found"));
-            responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(out.status));
-            responder.writeHeader("Content-Type", out.contentType);
-            for (const auto &h : out.headers)
-                responder.writeHeader(h.first, h.second);
-            responder.writeHeader("Content-Length", QByteArray::number(out.body.size()));
-            responder.writeBody(out.body);
-        });
+    auto server = std::make_unique<AdapterHttpServer>();
+    server->respond = [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+        Request r;
+        r.method = methodName(req.method());
+        r.path = req.url().path();
+        r.query = req.query();
+        r.body = req.body();
+        r.peer = req.remoteAddress();
+        r.headers = req.headers();
+        write(std::move(responder),
+              m_handler
+                  ? m_handler(r)
+                  : Response::error(404, QStringLiteral("not_found"), QStringLiteral("not found")));
+    };
+    server->acceptsUpgrade = [this](const QHttpServerRequest &req) {
+        return bool(m_webSocketHandler) && req.url().path() == m_webSocketPath;
+    };
+    server->refuseUpgrade
+        = [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+              write(std::move(responder),
+                    Response::error(404, QStringLiteral("not_found"),
+                                    tr("There is no WebSocket at %1.").arg(req.url().path())));
+          };
+    // Qt 6.4: upgrades are offered to handleRequest() only while this signal is connected
+    // (otherwise they are dropped); the upgraded sockets are then taken as unique_ptrs.
+    connect(server.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+        while (m_http->hasPendingWebSocketConnections()) {
+            std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
+            if (socket && m_webSocketHandler)
+                m_webSocketHandler(socket.release());
+        }
+    });
+    m_http = std::move(server);
 }
 
 HttpAdapter::~HttpAdapter() = default;
+
+void HttpAdapter::setWebSocketHandler(const QString &path, WebSocketHandler handler)
+{
+    m_webSocketPath = path;
+    m_webSocketHandler = std::move(handler);
+}
 
 void HttpAdapter::setHandler(Handler handler)
 {

@@ -13,7 +13,8 @@
 #include <functional>
 #include <memory>
 
-class QHttpServer;
+class QAbstractHttpServer;
+class QWebSocket;
 
 namespace hd::server {
 
@@ -44,8 +45,10 @@ struct Response
 };
 
 using Handler = std::function<Response(const Request &)>;
+/// Takes an upgraded WebSocket connection (and its ownership).
+using WebSocketHandler = std::function<void(QWebSocket *)>;
 
-/// The one place that talks to QHttpServer. Every request, whatever its method and path, goes
+/// The one place that talks to QtHttpServer. Every request, whatever its method and path, goes
 /// to one handler (the server's dispatcher), which does its own routing: the adapter owns no
 /// business logic and the route table stays independent of QHttpServer's router, whose API
 /// changed in Qt 6.8.
@@ -63,13 +66,18 @@ public:
     static constexpr qint64 kDefaultMaxRequestBytes = 128 * 1024 * 1024;
 
     void setHandler(Handler handler);
+    /// WebSocket upgrades on `path` go to the handler once the handshake is done; an upgrade
+    /// request on any other path is answered 404 and its connection closed.
+    void setWebSocketHandler(const QString &path, WebSocketHandler handler);
     void setMaxRequestBytes(qint64 bytes) { m_maxRequestBytes = bytes; }
     /// Listens on address:port (port 0 picks a free one). Returns the bound port or 0.
     quint16 listen(const QHostAddress &address, quint16 port);
 
 private:
-    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<QAbstractHttpServer> m_http;
     Handler m_handler;
+    QString m_webSocketPath;
+    WebSocketHandler m_webSocketHandler;
     qint64 m_maxRequestBytes = kDefaultMaxRequestBytes;
 };
 

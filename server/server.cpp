@@ -10,6 +10,7 @@
 #include "server/crypto.h"
 #include "server/feedschema.h"
 #include "server/httpadapter.h"
+#include "server/notifyhub.h"
 #include "server/pushapi.h"
 #include "server/router.h"
 #include "server/syncapi.h"
@@ -79,7 +80,14 @@ bool Server::setUp()
     m_sync->registerRoutes(*m_router);
     m_push = std::make_unique<PushApi>(*m_db, *m_clock);
     m_push->registerRoutes(*m_router);
+    NotifyOptions notify;
+    notify.maxSockets = m_options.maxNotifySockets;
+    notify.authTimeoutMs = m_options.notifyAuthTimeoutMs;
+    m_notify = std::make_unique<NotifyHub>(*m_db, *m_clock, *m_accounts, notify);
+    m_notify->registerRoutes(*m_router);
     m_http->setHandler([this](const Request &r) { return m_router->dispatch(r); });
+    m_http->setWebSocketHandler(NotifyHub::path(),
+                                [this](QWebSocket *socket) { m_notify->add(socket); });
     m_http->setMaxRequestBytes(m_options.maxRequestBytes);
     return true;
 }

@@ -17,6 +17,7 @@ class Accounts;
 class Api;
 class HttpAdapter;
 class LoginLimiter;
+class NotifyHub;
 class PushApi;
 class Router;
 class SyncApi;
@@ -28,6 +29,10 @@ struct ServerOptions
     quint16 port = 8080;
     /// Bytes a connection may send without an answer before it is cut off (see HttpAdapter).
     qint64 maxRequestBytes = 128 * 1024 * 1024;
+    /// WebSockets of GET /api/v1/sync/notify open at once; one more is closed with 1013.
+    int maxNotifySockets = 1000;
+    /// Time a notify socket has to send its token before it is closed with 4401.
+    int notifyAuthTimeoutMs = 5000;
 };
 
 /// helpdesk-server: owns the HTTP adapter, the route table and the accounts.
@@ -49,6 +54,8 @@ public:
 
     /// The route table (valid after start()); tests walk it so no route escapes them.
     [[nodiscard]] const Router *router() const { return m_router.get(); }
+    /// The notify sockets' hub (valid after start()): poke() it after a commit.
+    [[nodiscard]] NotifyHub *notifyHub() const { return m_notify.get(); }
 
     /// The database path ServerOptions::database names ("sqlite:" stripped, empty = default);
     /// empty with a message for databases this build cannot serve.
@@ -68,6 +75,8 @@ private:
     std::unique_ptr<SyncApi> m_sync;
     std::unique_ptr<PushApi> m_push;
     std::unique_ptr<HttpAdapter> m_http;
+    /// After m_http, so destroyed first: its sockets go before the HTTP server that made them.
+    std::unique_ptr<NotifyHub> m_notify;
     quint16 m_port = 0;
     QString m_error;
 };
