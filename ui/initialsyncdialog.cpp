@@ -59,12 +59,12 @@ int InitialSyncDialog::percent() const
 
 QString InitialSyncDialog::statusText() const
 {
-    const QString so = tr("%n ticket(s) so far", nullptr, int(qMin<qint64>(m_tickets, INT_MAX)));
+    const QString so = tr("%Ln ticket(s) so far", nullptr, int(qMin<qint64>(m_tickets, INT_MAX)));
     if (m_cancelled)
-        return tr("Cancelled at %1%: the %2 stay on this computer. File → Sync Now, or the next "
-                  "start, continues from there.")
-            .arg(percent())
-            .arg(so);
+        return tr("Cancelled at %1%. The %Ln ticket(s) downloaded stay on this computer; File → "
+                  "Sync Now, or the next start, continues from there.",
+                  nullptr, int(qMin<qint64>(m_tickets, INT_MAX)))
+            .arg(percent());
     return m_head > 0 ? tr("%1% · %2").arg(percent()).arg(so) : tr("Asking the server…");
 }
 

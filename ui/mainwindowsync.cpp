@@ -182,14 +182,15 @@ void MainWindow::signOut()
     if (!m_sync)
         return;
     const int pending = m_sync->pending();
-    const QString text = pending > 0
-        ? tr("%n change(s) have not reached the server yet. They stay in this "
-             "computer's copy and are sent when you sign in again.\n\nSign out "
-             "of %1?",
-             nullptr, pending)
-              .arg(m_server.host())
-        : tr("Sign out of %1? Helpdesk then opens the local database.").arg(m_server.host());
-    if (QMessageBox::question(this, tr("Sign Out"), text) != QMessageBox::Yes)
+    QMessageBox ask(QMessageBox::Question, tr("Sign Out"),
+                    tr("Sign out of %1?").arg(m_server.host()), QMessageBox::Yes | QMessageBox::No,
+                    this);
+    ask.setInformativeText(
+        pending > 0 ? tr("%n change(s) have not reached the server yet. They stay in this "
+                         "computer's copy and are sent when you sign in again.",
+                         nullptr, pending)
+                    : tr("Helpdesk then opens the local database."));
+    if (ask.exec() != QMessageBox::Yes)
         return;
     const QString account
         = SignInDialog::account(m_server, m_settings.value(keys::serverAgentUuid));

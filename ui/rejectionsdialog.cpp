@@ -57,8 +57,18 @@ RejectionsDialog::RejectionsDialog(Database &db, QWidget *parent)
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(ChangeColumn, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
-    m_list->setColumnWidth(TicketColumn, 200);
-    m_list->setColumnWidth(WhenColumn, 130);
+    m_list->setColumnWidth(TicketColumn, 220);
+    m_list->header()->setSectionResizeMode(WhenColumn, QHeaderView::ResizeToContents);
+    // The list elides long replies and reasons; the selected row is shown whole below it.
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("rejectionDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details->setMargin(8);
+    m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 4 + 16);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_open = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_open->setObjectName(QStringLiteral("openTicket"));
@@ -78,8 +88,9 @@ RejectionsDialog::RejectionsDialog(Database &db, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addWidget(m_list, 1);
+    layout->addWidget(m_details);
     layout->addWidget(m_buttons);
-    resize(900, 420);
+    resize(960, 480);
     retranslateUi();
 }
 
@@ -158,6 +169,12 @@ void RejectionsDialog::updateButtons()
     QTreeWidgetItem *item = m_list->currentItem();
     m_dismiss->setEnabled(item != nullptr);
     m_open->setEnabled(item && item->data(TicketColumn, kTicketRole).toLongLong() != 0);
+    m_details->setText(item ? QStringLiteral("<b>%1</b> · %2<br>%3<br>%4")
+                                  .arg(item->text(TicketColumn).toHtmlEscaped(),
+                                       item->text(WhenColumn).toHtmlEscaped(),
+                                       item->text(ChangeColumn).toHtmlEscaped(),
+                                       item->text(ReasonColumn).toHtmlEscaped())
+                            : QString());
     m_dismissAll->setEnabled(m_list->topLevelItemCount() > 0);
 }
 

@@ -60,6 +60,7 @@ private:
     Database &m_db;
     QLabel *m_intro = nullptr;
     QTreeWidget *m_list = nullptr;
+    QLabel *m_details = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_open = nullptr;
     QPushButton *m_dismiss = nullptr;
