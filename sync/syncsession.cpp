@@ -46,7 +46,9 @@ SyncSession::~SyncSession()
     if (!m_context)
         return;
     QMetaObject::invokeMethod(m_context, [this] {
-        delete m_worker; // aborts the request in flight
+        if (m_worker)
+            m_worker->client.cancel(); // aborts the request in flight while all is alive
+        delete m_worker;
         m_worker = nullptr;
         QThread::currentThread()->quit();
     });

@@ -6,10 +6,14 @@
 // shows in the status bar's badge.
 #include "core/base/language.h"
 #include "core/base/settings.h"
+#include "core/storage/searchindex.h"
 #include "server/serverfixture.h"
 #include "sync/replica.h"
 #include "sync/syncsession.h"
+#include "sync/tokenstore.h"
+#include "ui/initialsyncdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/signindialog.h"
 #include "ui/syncstatuswidget.h"
 #include "ui/ticketlistmodel.h"
 
@@ -102,6 +106,84 @@ private Q_SLOTS:
         session.syncNow();
         QVERIFY(!session.paused());
         QVERIFY(synced.wait(60000));
+    }
+
+    void startSyncUsesTheStoredTokenAndShowsTheFirstSync()
+    {
+        qputenv("HELPDESK_NO_KEYCHAIN", "1");
+        ServerFixture server;
+        server.ticket("배송 문의", "언제 오나요");
+        const QString agentUuid
+            = server.db->scalar("SELECT uuid FROM agents WHERE email = 'agent@example.com'")
+                  ->toString();
+        const QString token = QString::fromLatin1(server.bearer("agent@example.com").mid(7));
+        const QUrl url(QString("http://127.0.0.1:%1").arg(server.server->port()));
+        QTemporaryDir dir;
+        auto opened = Database::open(dir.filePath("replica.sqlite"));
+        QVERIFY(opened);
+        std::unique_ptr<Database> db = std::move(opened).value();
+        QVERIFY(bool(sync::replica::install(*db)));
+        Settings settings(dir.filePath("s.ini"));
+        settings.setValue(keys::serverUrl, url.toString());
+        settings.setValue(keys::serverAgentUuid, agentUuid);
+        Language language;
+        MainWindow window(settings, language, *db);
+        sync::SyncSession session(*db, SystemClock::instance());
+        window.attachSync(&session, url);
+        window.show();
+        auto *state = window.findChild<QLabel *>("syncState");
+
+        // No token stored: the window says so instead of syncing.
+        window.startSync();
+        QTRY_COMPARE(state->text(), QString("Signed out by the server: sign in again"));
+        QVERIFY(!session.started());
+
+        // With the token: the first sync shows its progress dialog, which closes at the end.
+        QVERIFY(bool(window.tokenStore().saveToFile(SignInDialog::account(url, agentUuid), token)));
+        window.startSync();
+        QVERIFY(window.findChild<InitialSyncDialog *>() != nullptr); // shown at once
+        QTRY_VERIFY_WITH_TIMEOUT(!session.initialSyncPending(), 30000);
+        QTRY_COMPARE(state->text(), QString("Online"));
+        QTRY_VERIFY(window.findChild<InitialSyncDialog *>() == nullptr); // closed and gone
+        QTRY_COMPARE(window.ticketModel()->rowCount(), 1);
+    }
+
+    void cancelStopsTheRoundWithoutARetry()
+    {
+        // The first sync's Cancel: the request in flight is aborted, and the abort is not taken
+        // for a network failure (which would retry after a backoff and resume by itself).
+        ServerFixture server;
+        for (int i = 0; i < 5; ++i)
+            server.ticket(QString("문의 %1").arg(i), "본문");
+        const QString token = QString::fromLatin1(server.bearer("agent@example.com").mid(7));
+        const QUrl url(QString("http://127.0.0.1:%1").arg(server.server->port()));
+        QTemporaryDir dir;
+        auto opened = Database::open(dir.filePath("replica.sqlite"));
+        QVERIFY(opened);
+        std::unique_ptr<Database> db = std::move(opened).value();
+        QVERIFY(bool(sync::replica::install(*db)));
+        SearchIndex search(*db);
+        sync::Outbox outbox(*db, SystemClock::instance());
+        QNetworkAccessManager nam;
+        sync::SyncClient client(*db, search, outbox, nam);
+        client.setServer(url, token);
+        client.setRetryBase(0.01); // a retry would come within 10-20 ms
+        client.setPageSize(1);
+        QSignalSpy states(&client, &sync::SyncClient::stateChanged);
+        client.syncNow();
+        QCOMPARE(client.state(), sync::SyncClient::State::Syncing); // a request is in flight
+        client.cancel();
+        QCOMPARE(client.state(), sync::SyncClient::State::Idle);
+        QTest::qWait(200);
+        QCOMPARE(client.state(), sync::SyncClient::State::Idle);
+        for (const QList<QVariant> &s : std::as_const(states))
+            QVERIFY(s.at(0).value<sync::SyncClient::State>() != sync::SyncClient::State::Offline);
+        QCOMPARE(states.size(), 2); // Syncing, Idle: nothing started again
+        // Sync Now resumes and finishes.
+        QSignalSpy synced(&client, &sync::SyncClient::synced);
+        client.syncNow();
+        QVERIFY(synced.wait(60000));
+        QCOMPARE(db->scalar("SELECT count(*) FROM tickets")->toInt(), 5);
     }
 };
 
