@@ -15,6 +15,9 @@ packages=(
   sqlite3 libsqlite3-dev
   # helpdesk-server: Argon2id password hashes and random session tokens
   libsodium-dev
+  # the desktop's sign-in token in the system keyring (Secret Service / KWallet); libsodium above
+  # encrypts the file it falls back to
+  qtkeychain-qt6-dev
   # GUI tests and screenshots
   xvfb xauth fonts-noto-cjk
   # libFuzzer targets of the parsers (scripts/fuzz.sh): clang with its sanitizer runtimes

@@ -35,8 +35,8 @@ SyncClient::SyncClient(Database &db, SearchIndex &search, Outbox &outbox,
 
 SyncClient::~SyncClient()
 {
-    if (m_reply)
-        m_reply->abort();
+    if (QNetworkReply *reply = m_reply.data())
+        reply->abort();
 }
 
 void SyncClient::setServer(const QUrl &base, const QString &token)
@@ -98,12 +98,15 @@ void SyncClient::syncNow()
 
 void SyncClient::cancel()
 {
+    // Idle before the abort: abort() runs the reply's handler at once, and failed() must see a
+    // cancel there, not a network failure to retry after a backoff.
     m_retry.stop();
     m_again = false;
-    if (m_reply)
-        m_reply->abort(); // its handler sees OperationCanceledError and ends the round
     m_running = false;
     setState(State::Idle);
+    if (QNetworkReply *reply = m_reply.data())
+        reply->abort(); // its handler sees OperationCanceledError and ends the round
+    m_retry.stop();
 }
 
 bool SyncClient::failed(QNetworkReply *reply)

@@ -10,11 +10,13 @@
 #include "core/storage/drafts.h"
 #include "core/storage/macros.h"
 #include "core/storage/ticketstore.h"
+#include "sync/tokenstore.h"
 #include "ui/aboutdialog.h"
 #include "ui/demodata.h"
 #include "ui/filterbar.h"
 #include "ui/savedviewsnavigator.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/syncstatuswidget.h"
 #include "ui/ticketlistmodel.h"
 #include "ui/ticketlistview.h"
 
@@ -49,6 +51,7 @@ MainWindow::MainWindow(Settings &settings, Language &language, Database &databas
     buildActions();
     buildTicketActions();
     buildReportActions();
+    buildSyncActions();
     buildMenus();
     buildCentral();
     buildDetail();
@@ -118,6 +121,9 @@ void MainWindow::buildMenus()
     m_fileMenu->setObjectName(QStringLiteral("menuFile"));
     m_fileMenu->addAction(m_newTicket);
     m_fileMenu->addAction(m_import);
+    m_fileMenu->addSeparator();
+    for (QAction *a : {m_connectAction, m_syncNowAction, m_signOutAction})
+        m_fileMenu->addAction(a);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quit);
 
@@ -242,6 +248,8 @@ void MainWindow::buildStatusBar()
     m_databaseLabel = new QLabel(this);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     statusBar()->addWidget(m_connectionLabel);
+    statusBar()->addWidget(m_syncStatus);
+    m_syncStatus->hide(); // until attachSync(): a standalone database has no server
     statusBar()->addPermanentWidget(m_databaseLabel);
 }
 
@@ -269,6 +277,7 @@ void MainWindow::retranslateUi()
     m_shortcuts->setText(tr("&Keyboard Shortcuts"));
     retranslateTicketActions();
     retranslateReportActions();
+    retranslateSyncActions();
 
     m_navigator->retranslateUi();
     m_ticketModel->retranslate();
@@ -291,7 +300,7 @@ void MainWindow::retranslateUi()
         break;
     }
     m_connectionLabel->setText(state);
-    m_databaseLabel->setText(tr("Local database"));
+    m_databaseLabel->setText(m_sync ? m_server.host() : tr("Local database"));
     m_databaseLabel->setToolTip(QDir::toNativeSeparators(m_database.path()));
 }
 

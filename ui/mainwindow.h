@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 
 #include <memory>
 
@@ -19,6 +20,12 @@ class QUndoStack;
 namespace hd {
 
 class AssignmentNotifier;
+class RejectionsDialog;
+class SyncStatusWidget;
+namespace sync {
+class SyncSession;
+class TokenStore;
+} // namespace sync
 class DashboardWindow;
 class ScheduledExporter;
 class SpikeWatcher;
@@ -95,11 +102,27 @@ public:
     /// Lists exactly these tickets (the ones behind a report figure) under a title.
     void showTickets(const QString &title, const QList<RowId> &ids);
 
+    // mainwindowsync.cpp: sign-in and background sync (docs/sync.md)
+    /// Works on a server's replica: the store records into the session's outbox, the status bar
+    /// shows the session, worker changes refresh the list and detail. The window does not own
+    /// the session; the session must outlive neither the window nor the database.
+    void attachSync(sync::SyncSession *session, const QUrl &server);
+    /// Starts the attached session with the stored token (asynchronous: keyring).
+    void startSync();
+    [[nodiscard]] sync::TokenStore &tokenStore() { return *m_tokens; }
+    [[nodiscard]] SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+    void openSignIn();
+    void signOut();
+    void showRejections();
+
 Q_SIGNALS:
     /// Emitted after refresh() re-read the counts and the list.
     void refreshed();
     /// The ticket selected in the list changed (0: none).
     void currentTicketChanged(hd::RowId ticketId);
+    /// Sign-in or sign-out changed which database the desktop works on: main() opens the
+    /// window again on the right one.
+    void restartRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -143,6 +166,12 @@ private:
     void retranslateReportActions();
     void showSpikeAlerts(const QList<reporting::SpikeAlert> &alerts);
     void openScheduledExports();
+    // mainwindowsync.cpp
+    void buildSyncActions();
+    void retranslateSyncActions();
+    void updateSyncStatus();
+    void remoteTicketsChanged(const QList<RowId> &ids);
+    void syncFinished();
 
     Settings &m_settings;
     Language &m_language;
@@ -181,6 +210,16 @@ private:
     QAction *m_merge = nullptr;
     QAction *m_split = nullptr;
     QAction *m_macrosAction = nullptr;
+    std::unique_ptr<sync::TokenStore> m_tokens;
+    sync::SyncSession *m_sync = nullptr;
+    QUrl m_server;
+    QString m_token;
+    bool m_applyingRemote = false;
+    SyncStatusWidget *m_syncStatus = nullptr;
+    QPointer<RejectionsDialog> m_rejections;
+    QAction *m_connectAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_syncNowAction = nullptr;
     ConnectionState m_connection = ConnectionState::Offline;
     int m_pending = 0;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow: ticket work beyond the list — the detail pane, new ticket, import (menu and drag
 // and drop), merge, split, bulk edits with undo, keyboard shortcuts and assignment notices.
+#include "core/base/settings.h"
 #include "core/storage/attachmentstore.h"
 #include "core/storage/database.h"
 #include "core/storage/directory.h"
@@ -52,8 +53,15 @@ QAction *makeAction(QObject *parent, const char *name, const QKeySequence &keys 
 
 void MainWindow::ensureAgent()
 {
-    // Until sign-in against a server exists, this desktop works as the first active agent.
+    // On a server's replica: the signed-in agent, once the feed brought the row. Otherwise
+    // (a standalone database) this desktop works as the first active agent.
     m_agent = 0;
+    if (m_sync) {
+        auto id = m_database.scalar(QStringLiteral("SELECT id FROM agents WHERE uuid = ?"),
+                                    {m_settings.value(keys::serverAgentUuid)});
+        m_agent = id ? id->toLongLong() : 0;
+        return;
+    }
     if (auto agents = m_directory->agents())
         for (const Agent &a : *agents)
             if (a.active) {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpdesk: the desktop client for support agents and managers.
 #include "core/base/appinit.h"
+#include "core/base/clock.h"
 #include "core/base/language.h"
 #include "core/base/logging.h"
 #include "core/base/paths.h"
 #include "core/base/settings.h"
 #include "core/storage/database.h"
+#include "sync/replica.h"
+#include "sync/syncsession.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -16,6 +19,101 @@
 #include <QTimer>
 
 #include <cstdio>
+
+namespace {
+
+/// The command-line options run() reads (made in main() once the language is set, so their
+/// help is translated).
+struct Options
+{
+    QCommandLineOption db{QStringLiteral("db"),
+                          QCoreApplication::translate("main", "Use the SQLite database at <path>."),
+                          QCoreApplication::translate("main", "path")};
+    QCommandLineOption demo{QStringLiteral("demo-data"),
+                            QCoreApplication::translate(
+                                "main", "Load demo data into an empty database without asking.")};
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a PNG of the main window to <file> and exit."),
+        QCoreApplication::translate("main", "file")};
+};
+
+/// Opens the database — a server's replica when an agent is signed in (and no --db was given),
+/// else the standalone one — and runs the main window until it closes or asks for a restart.
+int run(QApplication &app, const QCommandLineParser &parser, const Options &options,
+        hd::Settings &settings, hd::Language &language, bool first)
+{
+    const QCommandLineOption &dbOption = options.db;
+    const QCommandLineOption &demoOption = options.demo;
+    const QCommandLineOption &screenshotOption = options.screenshot;
+    constexpr int kRestart = 0x5e55;
+    const QUrl server(settings.value(hd::keys::serverUrl));
+    const QString agentUuid = settings.value(hd::keys::serverAgentUuid);
+    const bool replica = !parser.isSet(dbOption) && server.isValid() && !server.host().isEmpty()
+        && !agentUuid.isEmpty();
+    QString dbPath = parser.value(dbOption);
+    if (replica)
+        dbPath = hd::sync::SyncSession::replicaPath(hd::paths::dataDir(), server, agentUuid);
+    if (dbPath.isEmpty())
+        dbPath = settings.value(hd::keys::databasePath);
+    if (dbPath.isEmpty())
+        dbPath = hd::paths::defaultDatabasePath();
+    dbPath = QFileInfo(dbPath).absoluteFilePath();
+    qCInfo(lcApp) << "opening database" << dbPath << (replica ? "(replica)" : "");
+    QDir().mkpath(QFileInfo(dbPath).absolutePath());
+
+    auto database = hd::Database::open(dbPath);
+    if (database && replica)
+        if (auto installed = hd::sync::replica::install(**database); !installed)
+            database = installed.error();
+    if (!database) {
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "Helpdesk"),
+            QCoreApplication::translate("main", "The database could not be opened.\n\n%1")
+                .arg(database.errorMessage()));
+        return 1;
+    }
+
+    hd::MainWindow window(settings, language, **database);
+    // Declared after the window: destroyed first, it stops its worker before the window and the
+    // database go.
+    std::unique_ptr<hd::sync::SyncSession> session;
+    if (replica) {
+        session = std::make_unique<hd::sync::SyncSession>(**database, hd::SystemClock::instance());
+        window.attachSync(session.get(), server);
+        window.startSync();
+    }
+    QObject::connect(&window, &hd::MainWindow::restartRequested, &app,
+                     [] { QCoreApplication::exit(kRestart); });
+    window.show();
+
+    const bool screenshot = parser.isSet(screenshotOption);
+    const auto takeScreenshot = [&window, file = parser.value(screenshotOption)] {
+        QTimer::singleShot(500, &window, [&window, file] {
+            window.refresh();
+            const bool ok = window.grab().save(file, "PNG");
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    };
+    if (parser.isSet(demoOption) && !replica) {
+        const auto count = (*database)->scalar(QStringLiteral("SELECT count(*) FROM tickets"));
+        if (count && count->toLongLong() == 0) {
+            QTimer::singleShot(0, &window, [&window] { window.loadDemoData(); });
+            if (screenshot) // wait for the data before taking the picture
+                QObject::connect(&window, &hd::MainWindow::refreshed, &window, takeScreenshot,
+                                 Qt::SingleShotConnection);
+        } else if (screenshot) {
+            takeScreenshot();
+        }
+    } else if (screenshot) {
+        takeScreenshot();
+    } else if (first && !replica) {
+        QTimer::singleShot(0, &window, [&window] { window.offerDemoData(); });
+    }
+    return QApplication::exec();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -35,23 +133,12 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Helpdesk desktop client for support agents."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(
-        QStringLiteral("db"),
-        QCoreApplication::translate("main", "Use the SQLite database at <path>."),
-        QCoreApplication::translate("main", "path"));
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QCoreApplication::translate("main", "User interface language: ko or en."),
         QCoreApplication::translate("main", "code"));
-    const QCommandLineOption demoOption(
-        QStringLiteral("demo-data"),
-        QCoreApplication::translate("main",
-                                    "Load demo data into an empty database without asking."));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Save a PNG of the main window to <file> and exit."),
-        QCoreApplication::translate("main", "file"));
-    parser.addOptions({dbOption, langOption, demoOption, screenshotOption});
+    const Options options;
+    parser.addOptions({options.db, langOption, options.demo, options.screenshot});
     parser.process(app);
 
     if (parser.isSet(langOption) && !hd::Language::supported().contains(parser.value(langOption))) {
@@ -63,50 +150,15 @@ int main(int argc, char *argv[])
     }
 
     hd::installDefaultLogging(settings, QStringLiteral("helpdesk"));
+    qCInfo(lcApp) << "starting" << QCoreApplication::applicationVersion() << "language" << langCode;
 
-    QString dbPath = parser.value(dbOption);
-    if (dbPath.isEmpty())
-        dbPath = settings.value(hd::keys::databasePath);
-    if (dbPath.isEmpty())
-        dbPath = hd::paths::defaultDatabasePath();
-    dbPath = QFileInfo(dbPath).absoluteFilePath();
-    qCInfo(lcApp) << "starting" << QCoreApplication::applicationVersion() << "language" << langCode
-                  << "database" << dbPath;
-
-    auto database = hd::Database::open(dbPath);
-    if (!database) {
-        QMessageBox::critical(
-            nullptr, QCoreApplication::translate("main", "Helpdesk"),
-            QCoreApplication::translate("main", "The database could not be opened.\n\n%1")
-                .arg(database.errorMessage()));
-        return 1;
+    // Sign-in and sign-out switch databases: the window closes and opens again on the other one.
+    constexpr int kRestart = 0x5e55;
+    int rc = kRestart;
+    bool first = true;
+    while (rc == kRestart) {
+        rc = run(app, parser, options, settings, language, first);
+        first = false;
     }
-
-    hd::MainWindow window(settings, language, **database);
-    window.show();
-
-    const bool screenshot = parser.isSet(screenshotOption);
-    const auto takeScreenshot = [&window, file = parser.value(screenshotOption)] {
-        QTimer::singleShot(500, &window, [&window, file] {
-            window.refresh();
-            const bool ok = window.grab().save(file, "PNG");
-            QCoreApplication::exit(ok ? 0 : 1);
-        });
-    };
-    if (parser.isSet(demoOption)) {
-        const auto count = (*database)->scalar(QStringLiteral("SELECT count(*) FROM tickets"));
-        if (count && count->toLongLong() == 0) {
-            QTimer::singleShot(0, &window, [&window] { window.loadDemoData(); });
-            if (screenshot) // wait for the data before taking the picture
-                QObject::connect(&window, &hd::MainWindow::refreshed, &window, takeScreenshot,
-                                 Qt::SingleShotConnection);
-        } else if (screenshot) {
-            takeScreenshot();
-        }
-    } else if (screenshot) {
-        takeScreenshot();
-    } else {
-        QTimer::singleShot(0, &window, [&window] { window.offerDemoData(); });
-    }
-    return QApplication::exec();
+    return rc;
 }

@@ -31,6 +31,10 @@ inline const SettingKey<int> logKeepFiles{"logging/keepFiles", 5};
 // Sync
 inline const SettingKey<QString> serverUrl{"sync/serverUrl", QString()};
 inline const SettingKey<QString> serverUser{"sync/user", QString()};
+/// The signed-in agent (set by sign-in, cleared by sign-out): with serverUrl, which replica the
+/// desktop opens at start; the token itself is in the keyring (sync/tokenstore.h).
+inline const SettingKey<QString> serverAgentUuid{"sync/agentUuid", QString()};
+inline const SettingKey<QString> serverAgentName{"sync/agentName", QString()};
 // Reports
 /// Scheduled report exports: a JSON array (core/reporting/schedule.h, schedulesToJson()).
 inline const SettingKey<QString> reportSchedules{"reports/schedules", QString()};

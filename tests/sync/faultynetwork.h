@@ -34,8 +34,8 @@ public:
     }
     void abort() override
     {
-        if (m_real)
-            m_real->abort();
+        if (QNetworkReply *real = m_real.data())
+            real->abort();
     }
 
 protected:
