@@ -61,10 +61,15 @@ Response PushApi::push(const Call &c)
         // A database failure stops here: what was answered before is committed and recorded,
         // so the client's retry of the whole request gets those as duplicates.
         auto r = pushOne(op, client.toString(), c.agent);
-        if (!r)
+        if (!r) {
+            if (m_afterCommit && !results.isEmpty())
+                m_afterCommit(); // what was answered before is committed
             return Router::errorResponse(r.error());
+        }
         results.append(*r);
     }
+    if (m_afterCommit && !results.isEmpty())
+        m_afterCommit();
     return Response::json(QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}));
 }
 

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <functional>
 #include <memory>
 
 namespace hd {
@@ -35,6 +36,8 @@ public:
     ~PushApi();
 
     void registerRoutes(Router &router);
+    /// Called after a push request committed anything (the notify hub tells clients at once).
+    void setAfterCommit(std::function<void()> fn) { m_afterCommit = std::move(fn); }
 
     /// The answer for one operation of `clientId` made by `agent`: {op_id, result, ...}. An
     /// error only when the database failed (nothing of that operation was kept then).
@@ -54,6 +57,7 @@ private:
     std::unique_ptr<TicketStore> m_store;
     std::unique_ptr<Directory> m_directory;
     std::unique_ptr<PushOps> m_ops;
+    std::function<void()> m_afterCommit;
 };
 
 } // namespace hd::server

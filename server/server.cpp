@@ -85,6 +85,7 @@ bool Server::setUp()
     notify.authTimeoutMs = m_options.notifyAuthTimeoutMs;
     m_notify = std::make_unique<NotifyHub>(*m_db, *m_clock, *m_accounts, notify);
     m_notify->registerRoutes(*m_router);
+    m_push->setAfterCommit([this] { m_notify->poke(); });
     m_http->setHandler([this](const Request &r) { return m_router->dispatch(r); });
     m_http->setWebSocketHandler(NotifyHub::path(),
                                 [this](QWebSocket *socket) { m_notify->add(socket); });

@@ -4,6 +4,7 @@
 #include "core/base/clock.h"
 #include "core/storage/database.h"
 #include "core/storage/searchindex.h"
+#include "sync/feednotifier.h"
 #include "sync/replica.h"
 
 #include <QDir>
@@ -101,6 +102,9 @@ void SyncSession::start(const QUrl &server, const QString &token)
         return;
     }
     m_server = server;
+    m_notifier = std::make_unique<FeedNotifier>();
+    connect(m_notifier.get(), &FeedNotifier::moved, this, &SyncSession::feedMoved);
+    m_notifier->start(server, token);
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     m_thread.start();
@@ -138,6 +142,8 @@ bool SyncSession::initialSyncPending() const
 
 void SyncSession::setToken(const QString &token)
 {
+    if (m_notifier)
+        m_notifier->start(m_server, token);
     onWorker([server = m_server, token](Worker &w) {
         w.client.setServer(server, token);
         w.client.syncNow();

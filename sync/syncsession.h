@@ -19,6 +19,7 @@ class OpJournal;
 
 namespace hd::sync {
 
+class FeedNotifier;
 class Outbox;
 
 /// Background sync of a replica for the desktop: a SyncClient on a worker thread with its own
@@ -27,8 +28,8 @@ class Outbox;
 /// thread, so every edit lands in the outbox in its own transaction.
 ///
 /// Rounds run at start(), about a second after the last local change (localChange()), every
-/// 30 seconds, and when feedMoved() is called (the WebSocket notifier). Backoff after failures
-/// is SyncClient's. The object itself lives on the GUI thread; its signals arrive there.
+/// 30 seconds, and when the server's WebSocket (FeedNotifier) says the feed moved. Backoff after
+/// failures is SyncClient's. The object itself lives on the GUI thread; its signals arrive there.
 class SyncSession : public QObject
 {
     Q_OBJECT
@@ -112,6 +113,7 @@ private:
     bool m_paused = false;
     QTimer m_debounce;
     QTimer m_periodic;
+    std::unique_ptr<FeedNotifier> m_notifier; ///< the server's WebSocket: feedMoved() on news
 };
 
 } // namespace hd::sync

@@ -60,6 +60,23 @@
     </message>
 </context>
 <context>
+    <name>hd::InitialSyncDialog</name>
+    <message numerus="yes">
+        <source>%Ln ticket(s) so far</source>
+        <translation>
+            <numerusform>%Ln ticket so far</numerusform>
+            <numerusform>%Ln tickets so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled at %1%. The %Ln ticket(s) downloaded stay on this computer; File → Sync Now, or the next start, continues from there.</source>
+        <translation>
+            <numerusform>Cancelled at %1%. The %Ln ticket downloaded stays on this computer; File → Sync Now, or the next start, continues from there.</numerusform>
+            <numerusform>Cancelled at %1%. The %Ln tickets downloaded stay on this computer; File → Sync Now, or the next start, continues from there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hd::MainWindow</name>
     <message numerus="yes">
         <source>Syncing: %n change(s) waiting</source>
@@ -96,6 +113,13 @@
             <numerusform>%1: %n tickets today</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server yet. They stay in this computer&apos;s copy and are sent when you sign in again.</source>
+        <translation>
+            <numerusform>%n change has not reached the server yet. It stays in this computer&apos;s copy and is sent when you sign in again.</numerusform>
+            <numerusform>%n changes have not reached the server yet. They stay in this computer&apos;s copy and are sent when you sign in again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hd::MergeDialog</name>
@@ -104,6 +128,40 @@
         <translation>
             <numerusform>Merge this ticket into another. Its messages move to the target and it is closed with a link to it:</numerusform>
             <numerusform>Merge %n tickets into another. Their messages move to the target and they are closed with a link to it:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hd::SignInDialog</name>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hd::SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>%1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %n change waiting</numerusform>
+            <numerusform>%1 · %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n change refused</numerusform>
+            <numerusform>%n changes refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n notice</numerusform>
+            <numerusform>%n notices</numerusform>
         </translation>
     </message>
 </context>

@@ -635,6 +635,82 @@
         <source>Ticket metrics over a period with the previous period for comparison, or today&apos;s volume spikes.</source>
         <translation>기간별 티켓 지표(이전 기간과 비교) 또는 오늘의 유입량 급증.</translation>
     </message>
+    <message>
+        <source>Server URL, e.g. http://host:8080.</source>
+        <translation>서버 URL (예: http://host:8080).</translation>
+    </message>
+    <message>
+        <source>Your sign-in email.</source>
+        <translation>로그인 이메일.</translation>
+    </message>
+    <message>
+        <source>--server must be an http:// or https:// URL.</source>
+        <translation>--server는 http:// 또는 https:// URL이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>--email is required.</source>
+        <translation>--email이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Give the password on standard input or in HELPDESK_PASSWORD.</source>
+        <translation>비밀번호를 표준 입력이나 HELPDESK_PASSWORD로 주세요.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>로그인 실패: %1</translation>
+    </message>
+    <message>
+        <source>Server URL (default: the one of the last login).</source>
+        <translation>서버 URL (기본값: 마지막 로그인의 서버).</translation>
+    </message>
+    <message>
+        <source>File holding the token (default: HELPDESK_TOKEN).</source>
+        <translation>토큰이 든 파일 (기본값: HELPDESK_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Feed entries per request.</source>
+        <translation>요청당 피드 항목 수.</translation>
+    </message>
+    <message>
+        <source>Give up after this many failed requests in a row.</source>
+        <translation>연속으로 이만큼 요청이 실패하면 중단합니다.</translation>
+    </message>
+    <message>
+        <source>No server: pass --server or run &apos;helpdesk-cli login&apos; first.</source>
+        <translation>서버가 없습니다: --server를 주거나 먼저 &apos;helpdesk-cli login&apos;을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>No token: set HELPDESK_TOKEN or pass --token-file (helpdesk-cli login prints one).</source>
+        <translation>토큰이 없습니다: HELPDESK_TOKEN을 설정하거나 --token-file을 주세요 (helpdesk-cli login이 토큰을 출력합니다).</translation>
+    </message>
+    <message>
+        <source>pulled up to %1 of %2</source>
+        <translation>%2 중 %1까지 받음</translation>
+    </message>
+    <message>
+        <source>resuming from cursor %1</source>
+        <translation>커서 %1부터 이어서 받습니다</translation>
+    </message>
+    <message>
+        <source>The server refused the token (signed out or expired); run &apos;helpdesk-cli login&apos; again.</source>
+        <translation>서버가 토큰을 거부했습니다(로그아웃했거나 만료됨). &apos;helpdesk-cli login&apos;을 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Sync stopped after %1 failed requests: %2</source>
+        <translation>요청이 %1번 실패해 동기화를 멈췄습니다: %2</translation>
+    </message>
+    <message>
+        <source>Synced: %1 operations pushed, at %2 of %3, %4 refused changes to review.</source>
+        <translation>동기화 완료: 작업 %1개를 보냈고 %3 중 %2 위치이며, 확인할 거부된 변경이 %4개 있습니다.</translation>
+    </message>
+    <message>
+        <source>Sign in to a helpdesk-server (password on stdin); prints the token.</source>
+        <translation>helpdesk-server에 로그인합니다(비밀번호는 표준 입력). 토큰을 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Push this replica&apos;s changes and pull the server&apos;s (token in HELPDESK_TOKEN).</source>
+        <translation>이 복제본의 변경을 보내고 서버의 변경을 받습니다(토큰은 HELPDESK_TOKEN).</translation>
+    </message>
 </context>
 <context>
     <name>hd::AboutDialog</name>
@@ -2181,6 +2257,45 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::InitialSyncDialog</name>
+    <message numerus="yes">
+        <source>%Ln ticket(s) so far</source>
+        <translation>
+            <numerusform>지금까지 티켓 %Ln개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled at %1%. The %Ln ticket(s) downloaded stay on this computer; File → Sync Now, or the next start, continues from there.</source>
+        <translation>
+            <numerusform>%1%에서 취소했습니다. 받은 티켓 %Ln개는 이 컴퓨터에 남으며, 파일 → 지금 동기화 또는 다음 실행 때 이어서 받습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1% · %2</source>
+        <translation>%1% · %2</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>서버에 요청하는 중…</translation>
+    </message>
+    <message>
+        <source>First Sync</source>
+        <translation>첫 동기화</translation>
+    </message>
+    <message>
+        <source>Downloading the team&apos;s tickets from %1. You can keep working meanwhile. If you cancel, what has arrived stays and the next sync continues from there.</source>
+        <translation>%1에서 팀의 티켓을 받는 중입니다. 그동안 계속 작업할 수 있습니다. 취소해도 받은 티켓은 남고, 다음 동기화가 이어서 받습니다.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>hd::MacroEditor</name>
     <message>
         <source>Canned Responses</source>
@@ -2582,6 +2697,48 @@ You can also start from an empty database.</source>
         <source>&amp;Scheduled Exports…</source>
         <translation>예약 내보내기(&amp;S)…</translation>
     </message>
+    <message>
+        <source>&amp;Connect to Another Server…</source>
+        <translation>다른 서버에 연결(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Server…</source>
+        <translation>서버에 연결(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>지금 동기화(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <source>This computer has no stored sign-in for %1.</source>
+        <translation>이 컴퓨터에 %1 로그인 정보가 저장되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Sync paused: File → Sync Now resumes it.</source>
+        <translation>동기화 일시 중지됨: 파일 → 지금 동기화로 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Sign out of %1?</source>
+        <translation>%1에서 로그아웃할까요?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server yet. They stay in this computer&apos;s copy and are sent when you sign in again.</source>
+        <translation>
+            <numerusform>변경 %n건이 아직 서버에 전달되지 않았습니다. 이 컴퓨터의 사본에 남아 있다가 다시 로그인하면 전송됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Helpdesk then opens the local database.</source>
+        <translation>그러면 Helpdesk가 로컬 데이터베이스를 엽니다.</translation>
+    </message>
 </context>
 <context>
     <name>hd::MergeDialog</name>
@@ -2866,6 +3023,181 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::RejectionsDialog</name>
+    <message>
+        <source>Changes the Server Refused</source>
+        <translation>서버가 거부한 변경</translation>
+    </message>
+    <message>
+        <source>The server did not take these changes of yours, so they were undone here; notices tell you when your change replaced a colleague&apos;s. Dismiss a row once you have dealt with it.</source>
+        <translation>서버가 받아들이지 않은 내 변경 사항이며, 이 컴퓨터에서도 되돌렸습니다. 알림은 내 변경이 동료의 변경을 대신했을 때 표시됩니다. 처리한 항목은 확인 완료로 닫으세요.</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>내 변경</translation>
+    </message>
+    <message>
+        <source>Server&apos;s answer</source>
+        <translation>서버 응답</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>&amp;Open Ticket</source>
+        <translation>티켓 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>확인 완료(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Dismiss &amp;All</source>
+        <translation>모두 확인 완료(&amp;A)</translation>
+    </message>
+    <message>
+        <source>(not on the server)</source>
+        <translation>(서버에 없음)</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>New ticket %1</source>
+        <translation>새 티켓 %1</translation>
+    </message>
+    <message>
+        <source>Internal note: %1</source>
+        <translation>내부 메모: %1</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>답장: %1</translation>
+    </message>
+    <message>
+        <source>Status → %1</source>
+        <translation>상태 → %1</translation>
+    </message>
+    <message>
+        <source>Priority → %1</source>
+        <translation>우선순위 → %1</translation>
+    </message>
+    <message>
+        <source>Assignee → %1</source>
+        <translation>담당자 → %1</translation>
+    </message>
+    <message>
+        <source>Subject → %1</source>
+        <translation>제목 → %1</translation>
+    </message>
+    <message>
+        <source>Tags added: %1</source>
+        <translation>태그 추가: %1</translation>
+    </message>
+    <message>
+        <source>Tags removed: %1</source>
+        <translation>태그 삭제: %1</translation>
+    </message>
+    <message>
+        <source>Merge into another ticket</source>
+        <translation>다른 티켓으로 병합</translation>
+    </message>
+    <message>
+        <source>Split into a new ticket</source>
+        <translation>새 티켓으로 분리</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>보관</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Your change of %1 replaced %2&apos;s change to %3.</source>
+        <translation>내 %1 변경이 %2 님의 변경(%3)을 대신했습니다.</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>동료</translation>
+    </message>
+    <message>
+        <source>Not allowed in the ticket&apos;s status on the server (closed meanwhile?)</source>
+        <translation>서버의 티켓 상태에서는 할 수 없습니다(그사이 종료되었나요?)</translation>
+    </message>
+    <message>
+        <source>These tickets can no longer be merged</source>
+        <translation>이 티켓들은 더 이상 병합할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>A message to split off moved meanwhile</source>
+        <translation>분리할 메시지가 그사이 옮겨졌습니다</translation>
+    </message>
+    <message>
+        <source>The ticket is not on the server</source>
+        <translation>서버에 없는 티켓입니다</translation>
+    </message>
+    <message>
+        <source>Your role may not do this</source>
+        <translation>내 역할로는 할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The server found the change invalid</source>
+        <translation>서버가 변경 내용이 올바르지 않다고 판단했습니다</translation>
+    </message>
+    <message>
+        <source>Too large for the server</source>
+        <translation>서버가 받기에 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>This server does not take this kind of change yet</source>
+        <translation>이 서버는 아직 이런 변경을 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+</context>
+<context>
     <name>hd::SavedViews</name>
     <message>
         <source>A view name must have 1 to %1 characters.</source>
@@ -3067,6 +3399,79 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::SignInDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>서버에 연결</translation>
+    </message>
+    <message>
+        <source>Sign in to your team&apos;s Helpdesk server. This desktop then keeps a copy of the team&apos;s tickets, works offline and sends your changes when the server can be reached.</source>
+        <translation>팀의 Helpdesk 서버에 로그인하세요. 이 컴퓨터에 팀 티켓의 사본을 두고 오프라인에서도 작업하며, 서버에 연결되면 변경 사항을 보냅니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>서버 주소(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>이메일(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>비밀번호(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>로그인 중…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>로그인(&amp;S)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address. Enter one such as https://helpdesk.example.com or http://192.168.0.10:8080.</source>
+        <translation>“%1”은(는) 서버 주소가 아닙니다. https://helpdesk.example.com 또는 http://192.168.0.10:8080 같은 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your email and password.</source>
+        <translation>이메일과 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time. Check the address and your connection.</source>
+        <translation>%1이(가) 제시간에 응답하지 않았습니다. 주소와 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The email or password is not right.</source>
+        <translation>이메일 또는 비밀번호가 올바르지 않습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>로그인 실패가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in a minute.</source>
+        <translation>로그인 실패가 너무 많습니다. 1분 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not as a Helpdesk server does. Check the address.</source>
+        <translation>%1이(가) 응답했지만 Helpdesk 서버의 응답이 아닙니다. 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server answered %1: %2</source>
+        <translation>서버 응답 %1: %2</translation>
+    </message>
+    <message>
+        <source>Signed in, but the sign-in could not be kept on this computer: %1</source>
+        <translation>로그인했지만 이 컴퓨터에 로그인 정보를 저장하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>hd::SlaClocksView</name>
     <message>
         <source>less than a minute</source>
@@ -3197,6 +3602,67 @@ You can also start from an empty database.</source>
     <message>
         <source>Split into a new ticket</source>
         <translation>새 티켓으로 분할</translation>
+    </message>
+</context>
+<context>
+    <name>hd::SyncStatusWidget</name>
+    <message>
+        <source>Signed out</source>
+        <translation>로그아웃됨</translation>
+    </message>
+    <message>
+        <source>Signed out by the server: sign in again</source>
+        <translation>서버에서 로그아웃됨: 다시 로그인하세요</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · 변경 %n건 대기</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server: File → Connect to Server…</source>
+        <translation>서버에 연결되지 않음: 파일 → 서버에 연결…</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>마지막 오류: %1</translation>
+    </message>
+    <message>
+        <source>Up to date with the server.</source>
+        <translation>서버와 최신 상태입니다.</translation>
+    </message>
+    <message>
+        <source>Sending your changes and fetching the team&apos;s.</source>
+        <translation>내 변경 사항을 보내고 팀의 변경 사항을 받는 중입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>변경 %n건 거부됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>알림 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show what the server refused or overwrote</source>
+        <translation>서버가 거부하거나 덮어쓴 변경 보기</translation>
     </message>
 </context>
 <context>
@@ -4095,6 +4561,48 @@ You can also start from an empty database.</source>
     <message>
         <source>No ticket number %1.</source>
         <translation>번호가 %1인 티켓이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::server::HttpAdapter</name>
+    <message>
+        <source>There is no WebSocket at %1.</source>
+        <translation>%1에는 WebSocket이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::server::NotifyHub</name>
+    <message>
+        <source>This is a WebSocket: connect with Upgrade: websocket.</source>
+        <translation>WebSocket 주소입니다. Upgrade: websocket으로 연결하세요.</translation>
+    </message>
+    <message>
+        <source>The first message must be {&quot;token&quot;: &quot;...&quot;} of at most %1 bytes.</source>
+        <translation>첫 메시지는 %1바이트 이하의 {&quot;token&quot;: &quot;...&quot;}이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Too many connections; try again later.</source>
+        <translation>연결이 너무 많습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Sign in again: the token is unknown, expired or revoked.</source>
+        <translation>다시 로그인하세요. 토큰이 없거나 만료·폐기되었습니다.</translation>
+    </message>
+    <message>
+        <source>The server could not check the token.</source>
+        <translation>서버가 토큰을 확인하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Your role may not follow the change feed.</source>
+        <translation>이 역할로는 변경 피드를 받을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server could not read the change feed.</source>
+        <translation>서버가 변경 피드를 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Send {&quot;token&quot;: &quot;...&quot;} within %1 ms of connecting.</source>
+        <translation>연결 후 %1ms 안에 {&quot;token&quot;: &quot;...&quot;}을 보내세요.</translation>
     </message>
 </context>
 <context>
