@@ -291,16 +291,20 @@ void SyncClient::refetchNext()
 
 void SyncClient::pull()
 {
-    // A replica's first sync (cursor 0) leaves search documents to one rebuild at the end.
+    // A replica's first sync (cursor 0) leaves search documents to one rebuild at the end; a
+    // first sync cut short keeps the mark, so its rest is bulk too.
     if (m_cursor == 0)
-        if (replica::setState(m_db, kSearchStale, QStringLiteral("1")))
-            m_bulk = true;
+        (void)replica::setState(m_db, kSearchStale, QStringLiteral("1"));
     auto stale = replica::state(m_db, kSearchStale);
     m_bulk = stale && *stale == QLatin1String("1");
     m_applier->setBulk(m_bulk);
+    requestPage(m_cursor);
+}
+
+void SyncClient::requestPage(qint64 after)
+{
     QNetworkReply *reply = send(
-        "GET",
-        QStringLiteral("/api/v1/sync/changes?after=%1&limit=%2").arg(m_cursor).arg(m_pageSize));
+        "GET", QStringLiteral("/api/v1/sync/changes?after=%1&limit=%2").arg(after).arg(m_pageSize));
     connect(reply, &QNetworkReply::finished, this, [this, reply] { pullAnswered(reply); });
 }
 
@@ -319,8 +323,22 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
         setState(State::Offline);
         return;
     }
+    // The next page is asked for before this one is applied, so the server builds it (and the
+    // network carries it) while this thread writes: the two overlap instead of adding up. It
+    // is handled only after this one, in order; if this one fails it is dropped.
+    const bool more = page.value(QStringLiteral("more")).toBool();
+    QPointer<QNetworkReply> next;
+    if (more) {
+        requestPage(cursor);
+        next = m_reply;
+    }
     auto changed = m_applier->apply(page.value(QStringLiteral("changes")).toArray(), cursor);
     if (!changed) {
+        if (next) {
+            next->disconnect(this);
+            next->abort();
+            next->deleteLater();
+        }
         m_lastError = changed.errorMessage();
         m_running = false;
         setState(State::Offline);
@@ -331,11 +349,8 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
     Q_EMIT progress(m_cursor, m_head);
     if (!changed->isEmpty())
         Q_EMIT ticketsChanged(*changed);
-    if (page.value(QStringLiteral("more")).toBool()) {
-        pull();
-        return;
-    }
-    finishRound();
+    if (!more)
+        finishRound();
 }
 
 void SyncClient::finishRound()

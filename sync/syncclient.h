@@ -79,6 +79,7 @@ private:
     void pushAnswered(QNetworkReply *reply);
     void refetchNext();
     void pull();
+    void requestPage(qint64 after);
     void pullAnswered(QNetworkReply *reply);
     void finishRound();
     /// A failed request: back off, or stop on 401. Returns true when it was a failure.

@@ -4,10 +4,13 @@
 //     replica, search index rebuilt at the end included;
 //  2. push of N offline operations (default 10,000) made on that replica;
 //  3. C simulated clients (default 50), each with its own connection, alternating a feed poll
-//     and a one-operation push for S seconds: requests per second and latency percentiles.
+//     and a one-operation push for S seconds, latency percentiles: first as agents working
+//     (a request every --think-ms on average, default 500 ms: 2 requests a second each, far
+//     more than a person makes), then flat out (no pause: the server's saturation throughput,
+//     where latency is mostly queueing behind the other clients).
 // Prints a markdown table; never asserts on time.
 //
-//   bench_sync [--tickets N] [--ops N] [--clients C] [--seconds S] [--db PATH]
+//   bench_sync [--tickets N] [--ops N] [--clients C] [--seconds S] [--think-ms T] [--db PATH]
 #include "core/base/clock.h"
 #include "core/demo/seeder.h"
 #include "core/storage/database.h"
@@ -95,8 +98,9 @@ class LoadClient : public QObject
 {
 public:
     LoadClient(const QUrl &base, const QByteArray &token, const QStringList &tickets, quint32 seed,
-               QList<double> &latencies)
-        : m_base(base)
+               QList<double> &latencies, int thinkMs)
+        : m_thinkMs(thinkMs)
+        , m_base(base)
         , m_token(token)
         , m_tickets(tickets)
         , m_random(seed)
@@ -152,10 +156,14 @@ private:
                                .value("head")
                                .toInteger(m_cursor);
             m_poll = !m_poll;
-            next();
+            if (m_thinkMs > 0)
+                QTimer::singleShot(int(m_random.bounded(2 * m_thinkMs)), this, [this] { next(); });
+            else
+                next();
         });
     }
 
+    int m_thinkMs;
     QUrl m_base;
     QByteArray m_token;
     QStringList m_tickets;
@@ -176,7 +184,8 @@ int main(int argc, char **argv)
     p.addOptions({{"tickets", "Tickets to seed.", "n", "100000"},
                   {"ops", "Offline operations to push.", "n", "10000"},
                   {"clients", "Simulated clients.", "n", "50"},
-                  {"seconds", "Seconds of load.", "n", "10"},
+                  {"seconds", "Seconds of each load phase.", "n", "10"},
+                  {"think-ms", "Mean pause between a working client's requests.", "ms", "500"},
                   {"db", "Seeded server database to use (kept between runs).", "path"}});
     p.process(app);
     const qint64 tickets = p.value("tickets").toLongLong();
@@ -287,28 +296,45 @@ int main(int argc, char **argv)
     waitFor(&client, SIGNAL(synced()), 3600 * 1000);
     const double pushMs = double(t.nsecsElapsed()) / 1e6;
 
-    // 3. Load.
+    // 3. Load: agents working, then flat out.
+    struct Load
+    {
+        int requests = 0;
+        int errors = 0;
+        double seconds = 0;
+        QList<double> latencies;
+    };
+    const auto runLoad = [&](int clients, int thinkMs) {
+        QList<QList<double>> latencies(clients);
+        std::vector<std::unique_ptr<LoadClient>> load;
+        for (int i = 0; i < clients; ++i)
+            load.push_back(std::make_unique<LoadClient>(base, token, uuids, quint32(i + 1),
+                                                        latencies[i], thinkMs));
+        QElapsedTimer lt;
+        lt.start();
+        for (auto &c : load)
+            c->start();
+        QEventLoop loop;
+        QTimer::singleShot(p.value("seconds").toInt() * 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+        for (auto &c : load)
+            c->stop();
+        Load out;
+        out.seconds = double(lt.nsecsElapsed()) / 1e9;
+        for (int i = 0; i < clients; ++i) {
+            out.latencies << latencies[i];
+            out.errors += load[size_t(i)]->errors;
+        }
+        out.requests = int(out.latencies.size());
+        QEventLoop drain; // let answers in flight arrive before the clients go
+        QTimer::singleShot(500, &drain, &QEventLoop::quit);
+        drain.exec();
+        return out;
+    };
     const int clients = p.value("clients").toInt();
-    QList<QList<double>> latencies(clients);
-    std::vector<std::unique_ptr<LoadClient>> load;
-    for (int i = 0; i < clients; ++i)
-        load.push_back(
-            std::make_unique<LoadClient>(base, token, uuids, quint32(i + 1), latencies[i]));
-    t.restart();
-    for (auto &c : load)
-        c->start();
-    QEventLoop loop;
-    QTimer::singleShot(p.value("seconds").toInt() * 1000, &loop, &QEventLoop::quit);
-    loop.exec();
-    for (auto &c : load)
-        c->stop();
-    const double loadS = double(t.nsecsElapsed()) / 1e9;
-    QList<double> all;
-    int errors = 0;
-    for (int i = 0; i < clients; ++i) {
-        all << latencies[i];
-        errors += load[size_t(i)]->errors;
-    }
+    const int thinkMs = p.value("think-ms").toInt();
+    const Load working = runLoad(clients, thinkMs);
+    const Load flatOut = runLoad(clients, 0);
     server.kill();
     server.waitForFinished();
 
@@ -320,10 +346,18 @@ int main(int argc, char **argv)
                 recordMs / 1000);
     std::printf("| push %d operations (and pull their effects back) | %.1f s (%.0f ops/s) |\n",
                 pending, pushMs / 1000, double(pending) / (pushMs / 1000));
-    std::printf("| %d clients for %.1f s: requests (errors) | %lld (%d), %.0f req/s |\n", clients,
-                loadS, qint64(all.size()), errors, double(all.size()) / loadS);
-    std::printf("| latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |\n",
-                percentile(all, 0.5), percentile(all, 0.95), percentile(all, 0.99),
-                percentile(all, 1.0));
+    for (const auto &[name, l] :
+         {std::pair{"working", &working}, std::pair{"flat out", &flatOut}}) {
+        std::printf("| %d clients %s (%s) for %.1f s: requests (errors) | %d (%d), %.0f req/s |\n",
+                    clients, name,
+                    qPrintable(l == &working
+                                   ? QString("a request every %1 ms on average").arg(thinkMs)
+                                   : QString("no pause")),
+                    l->seconds, l->requests, l->errors, double(l->requests) / l->seconds);
+        std::printf(
+            "| %d clients %s: latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |\n",
+            clients, name, percentile(l->latencies, 0.5), percentile(l->latencies, 0.95),
+            percentile(l->latencies, 0.99), percentile(l->latencies, 1.0));
+    }
     return 0;
 }
