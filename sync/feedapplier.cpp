@@ -9,7 +9,6 @@
 
 #include <QJsonDocument>
 
-#include <algorithm>
 #include <limits>
 
 namespace hd::sync {
@@ -51,37 +50,60 @@ FeedApplier::FeedApplier(Database &db, SearchIndex &search, Outbox &outbox)
 
 Result<QList<RowId>> FeedApplier::apply(const QJsonArray &entries, std::optional<qint64> cursor)
 {
-    QList<QJsonObject> sorted;
-    for (const QJsonValue &v : entries)
-        sorted << v.toObject();
-    // People before the tickets that name them, tickets before their messages.
-    std::stable_sort(sorted.begin(), sorted.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return entityRank(a.value(QStringLiteral("entity")).toString())
-            < entityRank(b.value(QStringLiteral("entity")).toString());
-    });
+    // People before the tickets that name them, tickets before their messages (seq order
+    // within each kind).
+    QList<QJsonObject> byRank[7];
+    for (const QJsonValue &v : entries) {
+        const QJsonObject e = v.toObject();
+        byRank[entityRank(e.value(QStringLiteral("entity")).toString())] << e;
+    }
     QList<RowId> changed;
     m_touched.clear();
     m_ids.clear();
     m_before.clear();
     m_new.clear();
     Result<void> r = m_db.transaction([&]() -> Result<void> {
-        for (const QJsonObject &e : std::as_const(sorted))
-            if (auto a = applyEntry(e, false); !a)
-                return a;
+        for (int rank = 0; rank < 7; ++rank) {
+            QList<QJsonObject> rows = byRank[rank];
+            // An initial sync writes a page's plain tickets and messages set-wise.
+            if (m_bulk && rank == entityRank(QStringLiteral("ticket"))) {
+                auto rest = stageTickets(rows);
+                if (!rest)
+                    return rest.error();
+                rows = *rest;
+            } else if (m_bulk && rank == entityRank(QStringLiteral("message"))) {
+                auto rest = stageMessages(rows);
+                if (!rest)
+                    return rest.error();
+                rows = *rest;
+            }
+            for (const QJsonObject &e : std::as_const(rows))
+                if (auto r = applyEntry(e, false); !r)
+                    return r;
+        }
         if (auto p = retryParked(); !p)
             return p;
-        for (const QString &uuid : std::as_const(m_touched))
-            if (auto b = rebase(uuid); !b)
-                return b;
+        auto pending = m_outbox.count();
+        if (!pending)
+            return pending.error();
+        if (*pending > 0)
+            for (const QString &uuid : std::as_const(m_touched))
+                if (auto b = rebase(uuid); !b)
+                    return b;
         if (auto i = reindex(); !i)
             return i;
-        for (const QString &uuid : std::as_const(m_touched)) {
-            auto id = ticketId(uuid);
-            if (!id)
-                return id.error();
-            if (*id)
-                changed << *id;
-        }
+        QJsonArray touched;
+        for (const QString &uuid : std::as_const(m_touched))
+            touched.append(uuid);
+        auto ids
+            = m_db.exec(QStringLiteral("SELECT t.id FROM json_each(?) j JOIN tickets t ON "
+                                       "t.uuid = j.value ORDER BY t.id"),
+                        {QString::fromUtf8(QJsonDocument(touched).toJson(QJsonDocument::Compact))});
+        if (!ids)
+            return ids.error();
+        while (ids->next())
+            changed << ids->value(0).toLongLong();
+        ids->finish();
         // The reporting engine recomputes these (an initial sync builds its tables afresh).
         if (!changed.isEmpty() && !m_bulk) {
             QJsonArray list;

@@ -48,6 +48,11 @@ public:
 
 private:
     Result<void> applyEntry(const QJsonObject &e, bool parkedAgain);
+    /// Bulk: upserts the page's plain messages in one statement; returns the entries left for
+    /// the row-by-row path (see feedbulk.cpp).
+    Result<QList<QJsonObject>> stageMessages(const QList<QJsonObject> &entries);
+    /// Bulk: the same for tickets without links to other tickets.
+    Result<QList<QJsonObject>> stageTickets(const QList<QJsonObject> &entries);
     Result<void> team(const QJsonObject &row);
     Result<void> category(const QJsonObject &row);
     Result<void> agent(const QJsonObject &row);
