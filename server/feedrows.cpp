@@ -1,24 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/feedrows.h"
 
-#include "core/domain/json.h"
 #include "core/domain/ticket.h"
 #include "core/storage/database.h"
-
-#include <QJsonArray>
+#include "server/jsonwriter.h"
 
 namespace hd::server::feedrows {
 
 namespace {
 
-QJsonValue textOrNull(const QVariant &v)
+void textOrNull(JsonWriter &w, const char *name, const QVariant &v)
 {
-    return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
+    w.key(QLatin1StringView(name));
+    v.isNull() ? w.null() : w.string(v.toString());
 }
 
-QJsonValue timeOf(const QVariant &v)
+void text(JsonWriter &w, const char *name, const QVariant &v)
 {
-    return json::time(Database::fromDb(v));
+    w.key(QLatin1StringView(name));
+    w.string(v.toString());
+}
+
+void timeOf(JsonWriter &w, const char *name, const QVariant &v)
+{
+    w.key(QLatin1StringView(name));
+    v.isNull() ? w.null() : w.time(v.toLongLong());
+}
+
+void integer(JsonWriter &w, const char *name, qint64 v)
+{
+    w.key(QLatin1StringView(name));
+    w.number(v);
 }
 
 /// Which entries: a seq range, or the ones a condition on the entry's uuid picks.
@@ -29,8 +41,16 @@ struct Where
     bool byRange = false; ///< a seq range (else a condition on uuid)
 };
 
-/// Extra data of a page's rows (tags by ticket uuid, attachments by message uuid).
-using Extras = QHash<QString, QJsonArray>;
+/// Extra data of a page's rows (tags by ticket uuid, attachments by message uuid), as the
+/// comma-separated JSON elements of an array.
+using Extras = QHash<QString, QByteArray>;
+
+/// The extras of uuid as a JSON array.
+void list(JsonWriter &w, const char *name, const Extras &extras, const QString &uuid)
+{
+    w.key(QLatin1StringView(name));
+    w.raw('[' + extras.value(uuid) + ']');
+}
 
 struct Spec
 {
@@ -38,11 +58,12 @@ struct Spec
     /// SELECT c.seq, c.uuid, c.op, <present>, ... FROM changes c LEFT JOIN <table> ...; the WHERE
     /// clause is appended.
     QString select;
-    std::function<QJsonObject(const Rows &, const Extras &)> row;
-    /// SELECT <entry uuid>, <json-able value> ... for Extras, or empty.
+    /// Writes the row object's fields (column 1 is the entry's uuid, 4.. the row's).
+    std::function<void(const Rows &, const Extras &, JsonWriter &)> row;
+    /// SELECT <entry uuid>, ... for Extras, or empty.
     QString extras;
     QString extrasOrder; ///< ORDER BY of extras
-    std::function<QJsonValue(const Rows &)> extra;
+    std::function<void(const Rows &, JsonWriter &)> extra;
 };
 
 const QList<Spec> &specs()
@@ -51,9 +72,9 @@ const QList<Spec> &specs()
         {QStringLiteral("team"),
          QStringLiteral("SELECT c.seq, c.uuid, c.op, x.id, x.name FROM changes c "
                         "LEFT JOIN teams x ON x.uuid = c.uuid "),
-         [](const Rows &r, const Extras &) {
-             return QJsonObject{{QStringLiteral("uuid"), r.value(1).toString()},
-                                {QStringLiteral("name"), r.value(4).toString()}};
+         [](const Rows &r, const Extras &, JsonWriter &w) {
+             text(w, "uuid", r.value(1));
+             text(w, "name", r.value(4));
          },
          {},
          {},
@@ -62,9 +83,9 @@ const QList<Spec> &specs()
          QStringLiteral("SELECT c.seq, c.uuid, c.op, x.id, p.name FROM changes c "
                         "LEFT JOIN categories x ON x.name = c.uuid "
                         "LEFT JOIN categories p ON p.id = x.parent_id "),
-         [](const Rows &r, const Extras &) {
-             return QJsonObject{{QStringLiteral("name"), r.value(1).toString()},
-                                {QStringLiteral("parent"), textOrNull(r.value(4))}};
+         [](const Rows &r, const Extras &, JsonWriter &w) {
+             text(w, "name", r.value(1));
+             textOrNull(w, "parent", r.value(4));
          },
          {},
          {},
@@ -74,16 +95,17 @@ const QList<Spec> &specs()
                         "x.languages, x.capacity, tm.uuid, x.active FROM changes c "
                         "LEFT JOIN agents x ON x.uuid = c.uuid "
                         "LEFT JOIN teams tm ON tm.id = x.team_id "),
-         [](const Rows &r, const Extras &) {
-             return QJsonObject{{QStringLiteral("uuid"), r.value(1).toString()},
-                                {QStringLiteral("name"), r.value(4).toString()},
-                                {QStringLiteral("email"), textOrNull(r.value(5))},
-                                {QStringLiteral("role"), r.value(6).toString()},
-                                {QStringLiteral("skills"), r.value(7).toString()},
-                                {QStringLiteral("languages"), r.value(8).toString()},
-                                {QStringLiteral("capacity"), r.value(9).toInt()},
-                                {QStringLiteral("team_uuid"), textOrNull(r.value(10))},
-                                {QStringLiteral("active"), r.value(11).toInt() != 0}};
+         [](const Rows &r, const Extras &, JsonWriter &w) {
+             text(w, "uuid", r.value(1));
+             text(w, "name", r.value(4));
+             textOrNull(w, "email", r.value(5));
+             text(w, "role", r.value(6));
+             text(w, "skills", r.value(7));
+             text(w, "languages", r.value(8));
+             integer(w, "capacity", r.value(9).toInt());
+             textOrNull(w, "team_uuid", r.value(10));
+             w.key(QLatin1StringView("active"));
+             w.boolean(r.value(11).toInt() != 0);
          },
          {},
          {},
@@ -91,13 +113,13 @@ const QList<Spec> &specs()
         {QStringLiteral("customer"),
          QStringLiteral("SELECT c.seq, c.uuid, c.op, x.id, x.name, x.email, x.phone, x.language, "
                         "x.created_at FROM changes c LEFT JOIN customers x ON x.uuid = c.uuid "),
-         [](const Rows &r, const Extras &) {
-             return QJsonObject{{QStringLiteral("uuid"), r.value(1).toString()},
-                                {QStringLiteral("name"), r.value(4).toString()},
-                                {QStringLiteral("email"), textOrNull(r.value(5))},
-                                {QStringLiteral("phone"), textOrNull(r.value(6))},
-                                {QStringLiteral("language"), textOrNull(r.value(7))},
-                                {QStringLiteral("created_at"), timeOf(r.value(8))}};
+         [](const Rows &r, const Extras &, JsonWriter &w) {
+             text(w, "uuid", r.value(1));
+             text(w, "name", r.value(4));
+             textOrNull(w, "email", r.value(5));
+             textOrNull(w, "phone", r.value(6));
+             textOrNull(w, "language", r.value(7));
+             timeOf(w, "created_at", r.value(8));
          },
          {},
          {},
@@ -117,44 +139,44 @@ const QList<Spec> &specs()
              "LEFT JOIN tickets mi ON mi.id = t.merged_into "
              "LEFT JOIN tickets sf ON sf.id = t.split_from "
              "LEFT JOIN tickets fu ON fu.id = t.follow_up_of "),
-         [](const Rows &r, const Extras &tags) {
+         [](const Rows &r, const Extras &tags, JsonWriter &w) {
              const QString uuid = r.value(1).toString();
-             const QVariant csat = r.value(24);
-             return QJsonObject{
-                 {QStringLiteral("uuid"), uuid},
-                 {QStringLiteral("number"), r.value(4).toLongLong()},
-                 {QStringLiteral("subject"), r.value(5).toString()},
-                 {QStringLiteral("description"), r.value(6).toString()},
-                 {QStringLiteral("channel"), r.value(7).toString()},
-                 {QStringLiteral("direction"), r.value(8).toString()},
-                 {QStringLiteral("status"), r.value(9).toString()},
-                 {QStringLiteral("priority"), wireName(Priority(r.value(10).toInt()))},
-                 {QStringLiteral("category"), textOrNull(r.value(11))},
-                 {QStringLiteral("requester_uuid"), textOrNull(r.value(12))},
-                 {QStringLiteral("assignee_uuid"), textOrNull(r.value(13))},
-                 {QStringLiteral("team_uuid"), textOrNull(r.value(14))},
-                 {QStringLiteral("created_at"), timeOf(r.value(15))},
-                 {QStringLiteral("updated_at"), timeOf(r.value(16))},
-                 {QStringLiteral("first_response_at"), timeOf(r.value(17))},
-                 {QStringLiteral("solved_at"), timeOf(r.value(18))},
-                 {QStringLiteral("closed_at"), timeOf(r.value(19))},
-                 {QStringLiteral("first_response_due"), timeOf(r.value(20))},
-                 {QStringLiteral("resolution_due"), timeOf(r.value(21))},
-                 {QStringLiteral("sla_paused_since"), timeOf(r.value(22))},
-                 {QStringLiteral("external_ref"), textOrNull(r.value(23))},
-                 {QStringLiteral("csat"), csat.isNull() ? QJsonValue() : csat.toInt()},
-                 {QStringLiteral("merged_into_uuid"), textOrNull(r.value(25))},
-                 {QStringLiteral("split_from_uuid"), textOrNull(r.value(26))},
-                 {QStringLiteral("follow_up_of_uuid"), textOrNull(r.value(27))},
-                 {QStringLiteral("archived"), r.value(28).toInt() != 0},
-                 {QStringLiteral("tags"), tags.value(uuid)},
-             };
+             text(w, "uuid", uuid);
+             integer(w, "number", r.value(4).toLongLong());
+             text(w, "subject", r.value(5));
+             text(w, "description", r.value(6));
+             text(w, "channel", r.value(7));
+             text(w, "direction", r.value(8));
+             text(w, "status", r.value(9));
+             w.key(QLatin1StringView("priority"));
+             w.string(wireName(Priority(r.value(10).toInt())));
+             textOrNull(w, "category", r.value(11));
+             textOrNull(w, "requester_uuid", r.value(12));
+             textOrNull(w, "assignee_uuid", r.value(13));
+             textOrNull(w, "team_uuid", r.value(14));
+             timeOf(w, "created_at", r.value(15));
+             timeOf(w, "updated_at", r.value(16));
+             timeOf(w, "first_response_at", r.value(17));
+             timeOf(w, "solved_at", r.value(18));
+             timeOf(w, "closed_at", r.value(19));
+             timeOf(w, "first_response_due", r.value(20));
+             timeOf(w, "resolution_due", r.value(21));
+             timeOf(w, "sla_paused_since", r.value(22));
+             textOrNull(w, "external_ref", r.value(23));
+             w.key(QLatin1StringView("csat"));
+             r.value(24).isNull() ? w.null() : w.number(r.value(24).toInt());
+             textOrNull(w, "merged_into_uuid", r.value(25));
+             textOrNull(w, "split_from_uuid", r.value(26));
+             textOrNull(w, "follow_up_of_uuid", r.value(27));
+             w.key(QLatin1StringView("archived"));
+             w.boolean(r.value(28).toInt() != 0);
+             list(w, "tags", tags, uuid);
          },
          QStringLiteral("SELECT t.uuid, tt.tag FROM changes c JOIN tickets t ON t.uuid = c.uuid "
                         "JOIN ticket_tags tt ON tt.ticket_id = t.id "),
          QStringLiteral("tt.tag"),
-         [](const Rows &r) {
-             return QJsonValue(r.value(1).toString());
+         [](const Rows &r, JsonWriter &w) {
+             w.string(r.value(1).toString());
          }},
         {QStringLiteral("message"),
          QStringLiteral("SELECT c.seq, c.uuid, c.op, m.id, t.uuid, m.author_kind, ag.uuid, "
@@ -164,32 +186,32 @@ const QList<Spec> &specs()
                         "LEFT JOIN agents ag ON ag.id = m.author_agent_id "
                         "LEFT JOIN customers cu ON cu.id = m.author_customer_id "
                         "LEFT JOIN tickets mf ON mf.id = m.moved_from "),
-         [](const Rows &r, const Extras &files) {
+         [](const Rows &r, const Extras &files, JsonWriter &w) {
              const QString uuid = r.value(1).toString();
-             return QJsonObject{
-                 {QStringLiteral("uuid"), uuid},
-                 {QStringLiteral("ticket_uuid"), r.value(4).toString()},
-                 {QStringLiteral("author_kind"), r.value(5).toString()},
-                 {QStringLiteral("author_agent_uuid"), textOrNull(r.value(6))},
-                 {QStringLiteral("author_customer_uuid"), textOrNull(r.value(7))},
-                 {QStringLiteral("visibility"), r.value(8).toString()},
-                 {QStringLiteral("body"), r.value(9).toString()},
-                 {QStringLiteral("body_html"), textOrNull(r.value(10))},
-                 {QStringLiteral("created_at"), timeOf(r.value(11))},
-                 {QStringLiteral("moved_from_uuid"), textOrNull(r.value(12))},
-                 {QStringLiteral("attachments"), files.value(uuid)},
-             };
+             text(w, "uuid", uuid);
+             text(w, "ticket_uuid", r.value(4));
+             text(w, "author_kind", r.value(5));
+             textOrNull(w, "author_agent_uuid", r.value(6));
+             textOrNull(w, "author_customer_uuid", r.value(7));
+             text(w, "visibility", r.value(8));
+             text(w, "body", r.value(9));
+             textOrNull(w, "body_html", r.value(10));
+             timeOf(w, "created_at", r.value(11));
+             textOrNull(w, "moved_from_uuid", r.value(12));
+             list(w, "attachments", files, uuid);
          },
          QStringLiteral("SELECT m.uuid, ma.sha256, ma.file_name, a.media_type, a.size "
                         "FROM changes c JOIN messages m ON m.uuid = c.uuid "
                         "JOIN message_attachments ma ON ma.message_id = m.id "
                         "JOIN attachments a ON a.sha256 = ma.sha256 "),
          QStringLiteral("ma.file_name, ma.sha256"),
-         [](const Rows &r) {
-             return QJsonValue(QJsonObject{{QStringLiteral("sha256"), r.value(1).toString()},
-                                           {QStringLiteral("file_name"), r.value(2).toString()},
-                                           {QStringLiteral("media_type"), r.value(3).toString()},
-                                           {QStringLiteral("size"), r.value(4).toLongLong()}});
+         [](const Rows &r, JsonWriter &w) {
+             w.beginObject();
+             text(w, "sha256", r.value(1));
+             text(w, "file_name", r.value(2));
+             text(w, "media_type", r.value(3));
+             integer(w, "size", r.value(4).toLongLong());
+             w.endObject();
          }},
     };
     return all;
@@ -203,7 +225,7 @@ const Spec *specOf(const QString &entity)
     return nullptr;
 }
 
-Result<void> add(Database &db, const Spec &spec, const Where &where, QMap<qint64, QJsonObject> &out)
+Result<void> add(Database &db, const Spec &spec, const Where &where, QMap<qint64, QByteArray> &out)
 {
     // A seq range is read through the primary key: the unary + keeps SQLite (without ANALYZE
     // statistics) from walking the (entity, uuid) index over every entry of the entity.
@@ -216,8 +238,14 @@ Result<void> add(Database &db, const Spec &spec, const Where &where, QMap<qint64
                             where.args);
         if (!rows)
             return rows.error();
-        while (rows->next())
-            extras[rows->value(0).toString()].append(spec.extra(*rows));
+        while (rows->next()) {
+            JsonWriter element;
+            spec.extra(*rows, element);
+            QByteArray &into = extras[rows->value(0).toString()];
+            if (!into.isEmpty())
+                into += ',';
+            into += element.data();
+        }
         rows->finish();
     }
     auto rows = db.exec(spec.select + cond, where.args);
@@ -225,16 +253,25 @@ Result<void> add(Database &db, const Spec &spec, const Where &where, QMap<qint64
         return rows.error();
     while (rows->next()) {
         const qint64 seq = rows->value(0).toLongLong();
-        QJsonObject e{{QStringLiteral("seq"), seq},
-                      {QStringLiteral("entity"), spec.entity},
-                      {QStringLiteral("uuid"), rows->value(1).toString()},
-                      {QStringLiteral("op"), rows->value(2).toString()}};
+        JsonWriter w;
+        w.beginObject();
+        integer(w, "seq", seq);
+        w.key(QLatin1StringView("entity"));
+        w.string(spec.entity);
+        text(w, "uuid", rows->value(1));
+        text(w, "op", rows->value(2));
         // A row is gone, whatever op recorded: the client deletes it.
-        if (rows->value(3).isNull())
-            e.insert(QStringLiteral("deleted"), true);
-        else
-            e.insert(QStringLiteral("row"), spec.row(*rows, extras));
-        out.insert(seq, e);
+        if (rows->value(3).isNull()) {
+            w.key(QLatin1StringView("deleted"));
+            w.boolean(true);
+        } else {
+            w.key(QLatin1StringView("row"));
+            w.beginObject();
+            spec.row(*rows, extras, w);
+            w.endObject();
+        }
+        w.endObject();
+        out.insert(seq, w.take());
     }
     return {};
 }
@@ -253,22 +290,22 @@ const QStringList &entities()
 }
 
 Result<void> addEntries(Database &db, const QString &entity, qint64 after, qint64 upTo,
-                        QMap<qint64, QJsonObject> &out)
+                        QMap<qint64, QByteArray> &out)
 {
     const Spec *spec = specOf(entity);
     Q_ASSERT(spec);
     return add(db, *spec, {QStringLiteral("c.seq > ? AND c.seq <= ?"), {after, upTo}, true}, out);
 }
 
-Result<QList<QJsonObject>> ticketEntries(Database &db, const QString &ticketUuid)
+Result<QList<QByteArray>> ticketEntries(Database &db, const QString &ticketUuid)
 {
-    QMap<qint64, QJsonObject> found;
+    QMap<qint64, QByteArray> found;
     if (auto r = add(db, *specOf(QStringLiteral("ticket")),
                      {QStringLiteral("c.uuid = ?"), {ticketUuid}}, found);
         !r)
         return r.error();
-    if (found.isEmpty() || found.first().contains(QStringLiteral("deleted")))
-        return QList<QJsonObject>{};
+    if (found.isEmpty() || found.first().contains("\"deleted\":true"))
+        return QList<QByteArray>{};
     if (auto r = add(db, *specOf(QStringLiteral("message")),
                      {QStringLiteral("c.uuid IN (SELECT m.uuid FROM messages m JOIN tickets t "
                                      "ON t.id = m.ticket_id WHERE t.uuid = ?)"),

@@ -3,8 +3,9 @@
 
 #include "core/base/result.h"
 
-#include <QJsonObject>
+#include <QByteArray>
 #include <QMap>
+#include <QStringList>
 
 namespace hd {
 class Database;
@@ -17,13 +18,13 @@ namespace hd::server::feedrows {
 /// messages).
 const QStringList &entities();
 
-/// Adds to out, by seq, the entries of `entity` with after < seq <= upTo, each with its current
-/// row or "deleted": true (docs/sync.md "Pull").
+/// Adds to out, by seq, the entries of `entity` with after < seq <= upTo, each the JSON text
+/// of {seq, entity, uuid, op, row | deleted: true} with its current row (docs/sync.md "Pull").
 Result<void> addEntries(Database &db, const QString &entity, qint64 after, qint64 upTo,
-                        QMap<qint64, QJsonObject> &out);
+                        QMap<qint64, QByteArray> &out);
 
 /// The current entries (with their seqs) of one ticket and all its messages; empty when the
 /// ticket does not exist.
-Result<QList<QJsonObject>> ticketEntries(Database &db, const QString &ticketUuid);
+Result<QList<QByteArray>> ticketEntries(Database &db, const QString &ticketUuid);
 
 } // namespace hd::server::feedrows

@@ -7,6 +7,7 @@
 #include "core/storage/database.h"
 #include "server/api.h"
 #include "server/auth.h"
+#include "server/checkpointer.h"
 #include "server/crypto.h"
 #include "server/feedschema.h"
 #include "server/httpadapter.h"
@@ -69,6 +70,8 @@ bool Server::setUp()
         m_error = tr("Cannot set up the change feed: %1").arg(feed.errorMessage());
         return false;
     }
+    m_checkpointer = std::make_unique<WalCheckpointer>(*m_db);
+    m_checkpointer->start();
     m_accounts = std::make_unique<Accounts>(*m_db, *m_clock);
     // Made now, so the first sign-in with an unknown email takes no longer than later ones.
     (void)crypto::dummyHash();

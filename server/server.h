@@ -14,6 +14,7 @@ class Database;
 namespace hd::server {
 
 class Accounts;
+class WalCheckpointer;
 class Api;
 class HttpAdapter;
 class LoginLimiter;
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<SyncApi> m_sync;
     std::unique_ptr<PushApi> m_push;
     std::unique_ptr<HttpAdapter> m_http;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     /// After m_http, so destroyed first: its sockets go before the HTTP server that made them.
     std::unique_ptr<NotifyHub> m_notify;
     quint16 m_port = 0;

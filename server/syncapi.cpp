@@ -4,6 +4,7 @@
 #include "core/domain/json.h"
 #include "core/storage/database.h"
 #include "server/feedrows.h"
+#include "server/jsonwriter.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -64,12 +65,18 @@ Response SyncApi::changes(const Call &c)
     auto p = page(after, limit);
     if (!p)
         return Router::errorResponse(p.error());
-    return Response::json(QJsonDocument(QJsonObject{
-        {QStringLiteral("changes"), p->changes},
-        {QStringLiteral("cursor"), p->cursor},
-        {QStringLiteral("more"), p->more},
-        {QStringLiteral("head"), p->head},
-    }));
+    JsonWriter w;
+    w.beginObject();
+    w.key(QLatin1StringView("changes"));
+    w.raw(p->changes);
+    w.key(QLatin1StringView("cursor"));
+    w.number(p->cursor);
+    w.key(QLatin1StringView("more"));
+    w.boolean(p->more);
+    w.key(QLatin1StringView("head"));
+    w.number(p->head);
+    w.endObject();
+    return Response{200, "application/json", w.take(), {}};
 }
 
 Response SyncApi::ticket(const Call &c)
@@ -85,10 +92,7 @@ Response SyncApi::ticket(const Call &c)
     if (entries->isEmpty())
         return Response::error(404, QStringLiteral("not_found"),
                                tr("No ticket with UUID %1.").arg(uuid));
-    QJsonArray list;
-    for (const QJsonObject &e : std::as_const(*entries))
-        list.append(e);
-    return Response::json(QJsonDocument(QJsonObject{{QStringLiteral("changes"), list}}));
+    return Response{200, "application/json", "{\"changes\":[" + entries->join(',') + "]}", {}};
 }
 
 Result<FeedPage> SyncApi::page(qint64 after, int limit)
@@ -114,12 +118,12 @@ Result<FeedPage> SyncApi::page(qint64 after, int limit)
     out.more = out.head > upTo;
     if (upTo == after)
         return out;
-    QMap<qint64, QJsonObject> bySeq;
+    QMap<qint64, QByteArray> bySeq;
     for (const QString &entity : feedrows::entities())
         if (auto r = feedrows::addEntries(m_db, entity, after, upTo, bySeq); !r)
             return r.error();
-    for (const QJsonObject &e : std::as_const(bySeq))
-        out.changes.append(e);
+    out.count = int(bySeq.size());
+    out.changes = '[' + bySeq.values().join(',') + ']';
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace hd {
 class Database;
@@ -15,7 +16,12 @@ namespace hd::server {
 /// One page of the change feed (docs/sync.md "Pull").
 struct FeedPage
 {
-    QJsonArray changes; ///< {seq, entity, uuid, op, row | deleted} in seq order
+    /// JSON text of the array of {seq, entity, uuid, op, row | deleted} in seq order ("[]" when
+    /// empty): written directly, not through QJsonObject (see server/jsonwriter.h).
+    QByteArray changes = "[]";
+    int count = 0; ///< entries in changes
+    /// changes parsed (tests).
+    [[nodiscard]] QJsonArray parsed() const { return QJsonDocument::fromJson(changes).array(); }
     qint64 cursor = 0; ///< the last seq this page covers (= after when empty)
     qint64 head = 0; ///< the newest seq
     bool more = false; ///< whether seqs after cursor exist

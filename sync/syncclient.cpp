@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/syncclient.h"
 
+#include "core/base/logging.h"
 #include "core/storage/database.h"
 #include "core/storage/searchindex.h"
 #include "sync/feedapplier.h"
 #include "sync/replica.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -356,7 +358,12 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
 void SyncClient::finishRound()
 {
     if (m_bulk) {
-        if (auto r = m_search.rebuildAll(); !r) {
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = m_search.rebuildAll();
+        qCInfo(lcSearch) << "search index rebuilt after the first sync in" << timer.elapsed()
+                         << "ms";
+        if (!r) {
             m_lastError = r.errorMessage();
         } else {
             (void)replica::setState(m_db, kSearchStale, QStringLiteral("0"));

@@ -22,6 +22,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -106,7 +107,15 @@ public:
         , m_random(seed)
         , m_latencies(latencies)
     { }
-    void start() { next(); }
+    /// Working clients start at random moments of their first pause (people do not all click
+    /// in the same millisecond); flat-out clients at once.
+    void start()
+    {
+        if (m_thinkMs > 0)
+            QTimer::singleShot(int(m_random.bounded(2 * m_thinkMs)), this, [this] { next(); });
+        else
+            next();
+    }
     void stop() { m_stopped = true; }
     int errors = 0;
 
@@ -190,17 +199,26 @@ int main(int argc, char **argv)
     p.process(app);
     const qint64 tickets = p.value("tickets").toLongLong();
     QTemporaryDir tmp;
-    const QString dbPath = p.isSet("db") ? p.value("db") : tmp.filePath("server.sqlite");
-    if (!QFileInfo::exists(dbPath)) {
-        std::printf("seeding %lld tickets into %s\n", tickets, qPrintable(dbPath));
+    const QString seedPath = p.isSet("db") ? p.value("db") : tmp.filePath("seed.sqlite");
+    if (!QFileInfo::exists(seedPath)) {
+        std::printf("seeding %lld tickets into %s\n", tickets, qPrintable(seedPath));
         std::fflush(stdout);
-        auto db = need(Database::open(dbPath), "open");
+        auto db = need(Database::open(seedPath), "open");
         SeedOptions o;
         o.tickets = tickets;
         o.years = 1;
         o.end = QDateTime::currentDateTimeUtc();
         need(Seeder(*db, o.end).run(o), "seed");
     }
+    {
+        // Everything in the main file before it is copied.
+        auto db = need(Database::open(seedPath), "open");
+        need(db->exec("PRAGMA wal_checkpoint(TRUNCATE)"), "checkpoint");
+    }
+    // The server works on a copy, so every run starts from the same seeded base.
+    const QString dbPath = tmp.filePath("server.sqlite");
+    if (!QFile::copy(seedPath, dbPath))
+        die("cannot copy " + seedPath);
     {
         QProcess admin;
         auto env = QProcessEnvironment::systemEnvironment();
@@ -286,7 +304,9 @@ int main(int argc, char **argv)
             m.body = QString("오프라인 답변 %1").arg(i);
             need(store.addMessage(id, m), "reply");
         } else {
-            need(store.setPriority(id, Priority(i % 4), Actor::agent(me)), "priority");
+            // Always another priority than the ticket's, so every call is an operation.
+            const Priority now = need(store.ticket(id), "ticket").priority;
+            need(store.setPriority(id, Priority((int(now) + 1) % 4), Actor::agent(me)), "priority");
         }
     }
     const double recordMs = double(t.nsecsElapsed()) / 1e6;
