@@ -127,22 +127,27 @@ bool SyncClient::failed(QNetworkReply *reply)
     }
     // Anything else (no route, reset, timeout, 5xx, a 4xx this client did not expect): retry
     // later; nothing was lost, the outbox and the cursor are as the last answer left them.
+    retryLater(reply->errorString());
+    return true;
+}
+
+void SyncClient::retryLater(const QString &error)
+{
+    m_lastError = error;
+    m_running = false;
     ++m_failures;
     const double cap = 60.0 * m_retryBase;
     const double delay = qMin(cap, m_retryBase * double(1 << qMin(m_failures - 1, 10)));
     const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
     m_retry.start(int(delay * jitter * 1000));
     setState(State::Offline);
-    return true;
 }
 
 void SyncClient::push()
 {
     auto ops = m_outbox.oldest(m_pushBatch);
     if (!ops) {
-        m_lastError = ops.errorMessage();
-        m_running = false;
-        setState(State::Offline);
+        retryLater(ops.errorMessage());
         return;
     }
     if (ops->isEmpty()) {
@@ -170,9 +175,9 @@ void SyncClient::push()
                                        .value(QStringLiteral("results"))
                                        .toArray();
         if (auto r = recordAnswers(sent, results); !r) {
-            m_lastError = r.errorMessage();
-            m_running = false;
-            setState(State::Offline);
+            // The answers were not recorded: the retry pushes the same operations, which the
+            // server answers as duplicates.
+            retryLater(r.errorMessage());
             return;
         }
         reportPending();
@@ -279,9 +284,7 @@ void SyncClient::refetchNext()
                                        std::nullopt);
         }
         if (!changed) {
-            m_lastError = changed.errorMessage();
-            m_running = false;
-            setState(State::Offline);
+            retryLater(changed.errorMessage());
             return;
         }
         m_refetch.removeAll(uuid);
@@ -318,11 +321,7 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
     const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
     const qint64 cursor = page.value(QStringLiteral("cursor")).toInteger(-1);
     if (cursor < 0) {
-        m_lastError = tr("The server's answer to a feed request has no cursor.");
-        ++m_failures;
-        m_running = false;
-        m_retry.start(int(m_retryBase * 1000));
-        setState(State::Offline);
+        retryLater(tr("The server's answer to a feed request has no cursor."));
         return;
     }
     // The next page is asked for before this one is applied, so the server builds it (and the
@@ -341,9 +340,7 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
             next->abort();
             next->deleteLater();
         }
-        m_lastError = changed.errorMessage();
-        m_running = false;
-        setState(State::Offline);
+        retryLater(changed.errorMessage());
         return;
     }
     m_cursor = cursor;

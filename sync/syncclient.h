@@ -84,6 +84,8 @@ private:
     void finishRound();
     /// A failed request: back off, or stop on 401. Returns true when it was a failure.
     bool failed(QNetworkReply *reply);
+    /// Ends the round on a failure and schedules the next one with backoff.
+    void retryLater(const QString &error);
     void setState(State s);
     void reportPending();
     Result<void> recordAnswers(const QList<QJsonObject> &ops, const QJsonArray &results);
