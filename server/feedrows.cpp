@@ -52,6 +52,63 @@ void list(JsonWriter &w, const char *name, const Extras &extras, const QString &
     w.raw('[' + extras.value(uuid) + ']');
 }
 
+/// One list of a row: SELECT <entry uuid>, ... (the WHERE clause is appended), its order, the
+/// prefix of its key in Extras, and the writer of one element.
+struct ExtraSpec
+{
+    QString select;
+    QString order;
+    QString prefix;
+    std::function<void(const Rows &, JsonWriter &, const struct Names &)> write;
+};
+
+/// Small tables by id, for events whose values are ids (agents, teams, categories).
+struct Names
+{
+    QHash<qint64, QString> agents; ///< id -> uuid
+    QHash<qint64, QString> teams; ///< id -> uuid
+    QHash<qint64, QString> categories; ///< id -> name
+    static Result<Names> load(Database &db);
+};
+
+Result<Names> Names::load(Database &db)
+{
+    Names n;
+    for (auto [sql, into] : {std::pair{"SELECT id, uuid FROM agents", &n.agents},
+                             std::pair{"SELECT id, uuid FROM teams", &n.teams},
+                             std::pair{"SELECT id, name FROM categories", &n.categories}}) {
+        auto q = db.exec(QLatin1String(sql));
+        if (!q)
+            return q.error();
+        while (q->next())
+            into->insert(q->value(0).toLongLong(), q->value(1).toString());
+        q->finish();
+    }
+    return n;
+}
+
+/// An event's old or new value as the feed sends it: ids of agents and teams as uuids, of
+/// categories as names (ids differ between databases); other kinds as stored.
+void eventValue(JsonWriter &w, const char *name, const QString &kind, const QVariant &v,
+                const Names &names)
+{
+    w.key(QLatin1StringView(name));
+    if (v.isNull() || kind == QLatin1String("first_response")) {
+        w.null();
+        return;
+    }
+    const QHash<qint64, QString> *map = kind == QLatin1String("assignee") ? &names.agents
+        : kind == QLatin1String("team")                                   ? &names.teams
+        : kind == QLatin1String("category")                               ? &names.categories
+                                                                          : nullptr;
+    if (!map) {
+        w.string(v.toString());
+        return;
+    }
+    const auto it = map->constFind(v.toLongLong());
+    it == map->cend() ? w.null() : w.string(*it);
+}
+
 struct Spec
 {
     QString entity;
@@ -60,10 +117,8 @@ struct Spec
     QString select;
     /// Writes the row object's fields (column 1 is the entry's uuid, 4.. the row's).
     std::function<void(const Rows &, const Extras &, JsonWriter &)> row;
-    /// SELECT <entry uuid>, ... for Extras, or empty.
-    QString extras;
-    QString extrasOrder; ///< ORDER BY of extras
-    std::function<void(const Rows &, JsonWriter &)> extra;
+    /// Lists that go with each row (tags, events, attachments), read for a whole page at once.
+    QList<ExtraSpec> extras;
 };
 
 const QList<Spec> &specs()
@@ -76,8 +131,6 @@ const QList<Spec> &specs()
              text(w, "uuid", r.value(1));
              text(w, "name", r.value(4));
          },
-         {},
-         {},
          {}},
         {QStringLiteral("category"),
          QStringLiteral("SELECT c.seq, c.uuid, c.op, x.id, p.name FROM changes c "
@@ -87,8 +140,6 @@ const QList<Spec> &specs()
              text(w, "name", r.value(1));
              textOrNull(w, "parent", r.value(4));
          },
-         {},
-         {},
          {}},
         {QStringLiteral("agent"),
          QStringLiteral("SELECT c.seq, c.uuid, c.op, x.id, x.name, x.email, x.role, x.skills, "
@@ -107,8 +158,6 @@ const QList<Spec> &specs()
              w.key(QLatin1StringView("active"));
              w.boolean(r.value(11).toInt() != 0);
          },
-         {},
-         {},
          {}},
         {QStringLiteral("customer"),
          QStringLiteral("SELECT c.seq, c.uuid, c.op, x.id, x.name, x.email, x.phone, x.language, "
@@ -121,8 +170,6 @@ const QList<Spec> &specs()
              textOrNull(w, "language", r.value(7));
              timeOf(w, "created_at", r.value(8));
          },
-         {},
-         {},
          {}},
         {QStringLiteral("ticket"),
          QStringLiteral(
@@ -139,7 +186,7 @@ const QList<Spec> &specs()
              "LEFT JOIN tickets mi ON mi.id = t.merged_into "
              "LEFT JOIN tickets sf ON sf.id = t.split_from "
              "LEFT JOIN tickets fu ON fu.id = t.follow_up_of "),
-         [](const Rows &r, const Extras &tags, JsonWriter &w) {
+         [](const Rows &r, const Extras &lists, JsonWriter &w) {
              const QString uuid = r.value(1).toString();
              text(w, "uuid", uuid);
              integer(w, "number", r.value(4).toLongLong());
@@ -170,14 +217,40 @@ const QList<Spec> &specs()
              textOrNull(w, "follow_up_of_uuid", r.value(27));
              w.key(QLatin1StringView("archived"));
              w.boolean(r.value(28).toInt() != 0);
-             list(w, "tags", tags, uuid);
+             list(w, "tags", lists, uuid);
+             list(w, "events", lists, QStringLiteral("e:") + uuid);
          },
-         QStringLiteral("SELECT t.uuid, tt.tag FROM changes c JOIN tickets t ON t.uuid = c.uuid "
-                        "JOIN ticket_tags tt ON tt.ticket_id = t.id "),
-         QStringLiteral("tt.tag"),
-         [](const Rows &r, JsonWriter &w) {
-             w.string(r.value(1).toString());
-         }},
+         {{QStringLiteral("SELECT t.uuid, tt.tag FROM changes c JOIN tickets t ON t.uuid = c.uuid "
+                          "JOIN ticket_tags tt ON tt.ticket_id = t.id "),
+           QStringLiteral("tt.tag"),
+           {},
+           [](const Rows &r, JsonWriter &w, const Names &) {
+               w.string(r.value(1).toString());
+           }},
+          // The ticket's history: its events come with its row whenever it changes.
+          {QStringLiteral("SELECT t.uuid, e.kind, e.actor_kind, e.actor_id, cu.uuid, e.at, "
+                          "e.old_value, e.new_value FROM changes c JOIN tickets t ON t.uuid = "
+                          "c.uuid JOIN events e ON e.ticket_id = t.id LEFT JOIN customers cu ON "
+                          "e.actor_kind = 'customer' AND cu.id = e.actor_id "),
+           QStringLiteral("e.at, e.id"), QStringLiteral("e:"),
+           [](const Rows &r, JsonWriter &w, const Names &names) {
+               const QString kind = r.value(1).toString();
+               const QString actorKind = r.value(2).toString();
+               w.beginObject();
+               text(w, "kind", kind);
+               text(w, "actor_kind", actorKind);
+               w.key(QLatin1StringView("actor_uuid"));
+               if (actorKind == QLatin1String("agent") && !r.value(3).isNull())
+                   w.string(names.agents.value(r.value(3).toLongLong()));
+               else if (actorKind == QLatin1String("customer") && !r.value(4).isNull())
+                   w.string(r.value(4).toString());
+               else
+                   w.null();
+               timeOf(w, "at", r.value(5));
+               eventValue(w, "old", kind, r.value(6), names);
+               eventValue(w, "new", kind, r.value(7), names);
+               w.endObject();
+           }}}},
         {QStringLiteral("message"),
          QStringLiteral("SELECT c.seq, c.uuid, c.op, m.id, t.uuid, m.author_kind, ag.uuid, "
                         "cu.uuid, m.visibility, m.body, m.body_html, m.created_at, mf.uuid "
@@ -200,19 +273,20 @@ const QList<Spec> &specs()
              textOrNull(w, "moved_from_uuid", r.value(12));
              list(w, "attachments", files, uuid);
          },
-         QStringLiteral("SELECT m.uuid, ma.sha256, ma.file_name, a.media_type, a.size "
-                        "FROM changes c JOIN messages m ON m.uuid = c.uuid "
-                        "JOIN message_attachments ma ON ma.message_id = m.id "
-                        "JOIN attachments a ON a.sha256 = ma.sha256 "),
-         QStringLiteral("ma.file_name, ma.sha256"),
-         [](const Rows &r, JsonWriter &w) {
-             w.beginObject();
-             text(w, "sha256", r.value(1));
-             text(w, "file_name", r.value(2));
-             text(w, "media_type", r.value(3));
-             integer(w, "size", r.value(4).toLongLong());
-             w.endObject();
-         }},
+         {{QStringLiteral("SELECT m.uuid, ma.sha256, ma.file_name, a.media_type, a.size "
+                          "FROM changes c JOIN messages m ON m.uuid = c.uuid "
+                          "JOIN message_attachments ma ON ma.message_id = m.id "
+                          "JOIN attachments a ON a.sha256 = ma.sha256 "),
+           QStringLiteral("ma.file_name, ma.sha256"),
+           {},
+           [](const Rows &r, JsonWriter &w, const Names &) {
+               w.beginObject();
+               text(w, "sha256", r.value(1));
+               text(w, "file_name", r.value(2));
+               text(w, "media_type", r.value(3));
+               integer(w, "size", r.value(4).toLongLong());
+               w.endObject();
+           }}}},
     };
     return all;
 }
@@ -233,15 +307,21 @@ Result<void> add(Database &db, const Spec &spec, const Where &where, QMap<qint64
         = QStringLiteral("WHERE %1c.entity = '%2' AND (%3)")
               .arg(where.byRange ? QStringLiteral("+") : QString(), spec.entity, where.clause);
     Extras extras;
-    if (!spec.extras.isEmpty()) {
-        auto rows = db.exec(spec.extras + cond + QStringLiteral(" ORDER BY ") + spec.extrasOrder,
-                            where.args);
+    std::optional<Names> names;
+    for (const ExtraSpec &x : spec.extras) {
+        if (!names) {
+            auto loaded = Names::load(db);
+            if (!loaded)
+                return loaded.error();
+            names = std::move(loaded).value();
+        }
+        auto rows = db.exec(x.select + cond + QStringLiteral(" ORDER BY ") + x.order, where.args);
         if (!rows)
             return rows.error();
         while (rows->next()) {
             JsonWriter element;
-            spec.extra(*rows, element);
-            QByteArray &into = extras[rows->value(0).toString()];
+            x.write(*rows, element, *names);
+            QByteArray &into = extras[x.prefix + rows->value(0).toString()];
             if (!into.isEmpty())
                 into += ',';
             into += element.data();

@@ -53,6 +53,17 @@ private:
     Result<QList<QJsonObject>> stageMessages(const QList<QJsonObject> &entries);
     /// Bulk: the same for tickets without links to other tickets.
     Result<QList<QJsonObject>> stageTickets(const QList<QJsonObject> &entries);
+    /// A ticket's events from its row (feedevents.cpp).
+    Result<void> replaceEvents(RowId ticketId, const QString &ticketUuid, const QJsonArray &events);
+    /// An event value as stored locally (uuids and names to local ids).
+    Result<QVariant> eventValue(const QString &kind, const QJsonValue &v);
+
+public:
+    /// Forgets a ticket's own (not server-made) events once none of its operations wait: the
+    /// server's versions come with its row (SyncClient calls this after a push's answers).
+    Result<void> dropLocalEvents(RowId ticketId);
+
+private:
     Result<void> team(const QJsonObject &row);
     Result<void> category(const QJsonObject &row);
     Result<void> agent(const QJsonObject &row);

@@ -191,6 +191,8 @@ Result<bool> FeedApplier::ticket(const QJsonObject &row)
                                {id, tag.toString()});
             !t)
             return t.error();
+    if (auto e = replaceEvents(id, uuid, row.value(QStringLiteral("events")).toArray()); !e)
+        return e.error();
     m_touched.insert(uuid);
     return true;
 }

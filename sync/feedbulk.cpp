@@ -20,6 +20,17 @@ namespace {
 const QString kStage = QStringLiteral("sync_stage_messages");
 const QString kTickets = QStringLiteral("sync_stage_tickets");
 const QString kTags = QStringLiteral("sync_stage_tags");
+const QString kEvents = QStringLiteral("sync_stage_events");
+
+/// An event value as stored: agents and teams by uuid, categories by name, to local ids.
+QString eventValueSql(const char *column)
+{
+    return QStringLiteral("CASE s.kind WHEN 'assignee' THEN (SELECT id FROM agents WHERE uuid = "
+                          "s.%1) WHEN 'team' THEN (SELECT id FROM teams WHERE uuid = s.%1) "
+                          "WHEN 'category' THEN (SELECT id FROM categories WHERE name = s.%1) "
+                          "ELSE s.%1 END")
+        .arg(QLatin1String(column));
+}
 
 void textOrNull(RowBuffer &rows, const QJsonValue &v)
 {
@@ -161,12 +172,20 @@ Result<QList<QJsonObject>> FeedApplier::stageTickets(const QList<QJsonObject> &e
                  .arg(kTickets),
              QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1(ticket_uuid TEXT, tag TEXT)")
                  .arg(kTags),
+             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1(ticket_uuid TEXT, kind TEXT, "
+                            "actor_kind TEXT, actor_uuid TEXT, at INTEGER, old TEXT, new TEXT)")
+                 .arg(kEvents),
+             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS sync_stage_gone(id INTEGER PRIMARY "
+                            "KEY)"),
              QStringLiteral("DELETE FROM %1").arg(kTickets),
-             QStringLiteral("DELETE FROM %1").arg(kTags)});
+             QStringLiteral("DELETE FROM %1").arg(kTags),
+             QStringLiteral("DELETE FROM %1").arg(kEvents),
+             QStringLiteral("DELETE FROM sync_stage_gone")});
         !t)
         return t.error();
     RowBuffer rows(23);
     RowBuffer tags(2);
+    RowBuffer events(7);
     QSet<QString> seen;
     for (const QJsonObject &e : entries) {
         const QJsonObject row = e.value(QStringLiteral("row")).toObject();
@@ -202,6 +221,16 @@ Result<QList<QJsonObject>> FeedApplier::stageTickets(const QList<QJsonObject> &e
             tags.text(uuid);
             tags.text(tag.toString());
         }
+        for (const QJsonValue &v : row.value(QStringLiteral("events")).toArray()) {
+            const QJsonObject e = v.toObject();
+            events.text(uuid);
+            events.text(e.value(QStringLiteral("kind")).toString());
+            events.text(e.value(QStringLiteral("actor_kind")).toString());
+            textOrNull(events, e.value(QStringLiteral("actor_uuid")));
+            timeOrNull(events, e.value(QStringLiteral("at")));
+            textOrNull(events, e.value(QStringLiteral("old")));
+            textOrNull(events, e.value(QStringLiteral("new")));
+        }
         m_touched.insert(uuid);
     }
     if (rows.isEmpty())
@@ -222,6 +251,31 @@ Result<QList<QJsonObject>> FeedApplier::stageTickets(const QList<QJsonObject> &e
                 QStringLiteral("INSERT OR FAIL INTO %1(ticket_uuid, tag)").arg(kTags), tags, 100);
             !r)
             return r.error();
+    if (!events.isEmpty())
+        if (auto r = inserter.insert(QStringLiteral("INSERT OR FAIL INTO %1(ticket_uuid, kind, "
+                                                    "actor_kind, actor_uuid, at, old, new)")
+                                         .arg(kEvents),
+                                     events, 50);
+            !r)
+            return r.error();
+    // The history these rows replace: the server's earlier events of tickets already here and,
+    // for tickets without pending operations, the replica's own (before the tickets' upsert, so
+    // new tickets are not even looked at).
+    const QStringList before{
+        QStringLiteral("INSERT INTO sync_stage_gone(id) SELECT e.id FROM %1 s JOIN tickets t ON "
+                       "t.uuid = s.uuid JOIN events e ON e.ticket_id = t.id WHERE e.id IN "
+                       "(SELECT event_id FROM sync_events) OR NOT EXISTS (SELECT 1 FROM outbox "
+                       "o WHERE o.ticket_uuid = t.uuid)")
+            .arg(kTickets),
+        QStringLiteral("DELETE FROM sync_events WHERE event_id IN (SELECT id FROM "
+                       "sync_stage_gone)"),
+        QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM sync_stage_gone)"),
+    };
+    if (auto b = m_db.execScript(before); !b)
+        return b.error();
+    auto lastEvent = m_db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM events"));
+    if (!lastEvent)
+        return lastEvent.error();
     const QStringList merge{
         // People, teams and categories not seen yet get placeholders their entries fill in.
         QStringLiteral("INSERT INTO customers(uuid, name, created_at) SELECT DISTINCT "
@@ -278,8 +332,38 @@ Result<QList<QJsonObject>> FeedApplier::stageTickets(const QList<QJsonObject> &e
         QStringLiteral("INSERT OR IGNORE INTO ticket_tags(ticket_id, tag) SELECT t.id, g.tag "
                        "FROM %1 g JOIN tickets t ON t.uuid = g.ticket_uuid")
             .arg(kTags),
+        // People, teams and categories the events name, then the events.
+        QStringLiteral("INSERT INTO agents(uuid, name) SELECT DISTINCT u, '' FROM (SELECT "
+                       "actor_uuid AS u FROM %1 WHERE actor_kind = 'agent' UNION SELECT old FROM "
+                       "%1 WHERE kind = 'assignee' UNION SELECT new FROM %1 WHERE kind = "
+                       "'assignee') WHERE u IS NOT NULL AND NOT EXISTS (SELECT 1 FROM agents a "
+                       "WHERE a.uuid = u)")
+            .arg(kEvents),
+        QStringLiteral("INSERT INTO customers(uuid, name, created_at) SELECT DISTINCT actor_uuid, "
+                       "'', 0 FROM %1 WHERE actor_kind = 'customer' AND actor_uuid IS NOT NULL "
+                       "AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.uuid = actor_uuid)")
+            .arg(kEvents),
+        QStringLiteral("INSERT INTO teams(uuid, name) SELECT DISTINCT u, u FROM (SELECT old AS u "
+                       "FROM %1 WHERE kind = 'team' UNION SELECT new FROM %1 WHERE kind = "
+                       "'team') WHERE u IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teams t WHERE "
+                       "t.uuid = u)")
+            .arg(kEvents),
+        QStringLiteral("INSERT OR IGNORE INTO categories(name) SELECT u FROM (SELECT old AS u "
+                       "FROM %1 WHERE kind = 'category' UNION SELECT new FROM %1 WHERE kind = "
+                       "'category') WHERE u IS NOT NULL")
+            .arg(kEvents),
+        QStringLiteral("INSERT INTO events(ticket_id, kind, actor_kind, actor_id, at, old_value, "
+                       "new_value) SELECT t.id, s.kind, s.actor_kind, CASE s.actor_kind WHEN "
+                       "'agent' THEN (SELECT id FROM agents WHERE uuid = s.actor_uuid) WHEN "
+                       "'customer' THEN (SELECT id FROM customers WHERE uuid = s.actor_uuid) END, "
+                       "s.at, %2, %3 FROM %1 s JOIN tickets t ON t.uuid = s.ticket_uuid "
+                       "ORDER BY s.rowid")
+            .arg(kEvents, eventValueSql("old"), eventValueSql("new")),
+        QStringLiteral("INSERT INTO sync_events(event_id) SELECT id FROM events WHERE id > %1")
+            .arg(lastEvent->toLongLong()),
         QStringLiteral("DELETE FROM %1").arg(kTickets),
         QStringLiteral("DELETE FROM %1").arg(kTags),
+        QStringLiteral("DELETE FROM %1").arg(kEvents),
     };
     if (auto m = m_db.execScript(merge); !m)
         return m.error();

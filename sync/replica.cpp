@@ -23,6 +23,9 @@ Result<void> install(Database &db)
                        "ticket_uuid TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL, "
                        "code TEXT NOT NULL, message TEXT NOT NULL, at INTEGER NOT NULL, "
                        "dismissed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+        // Events that came from the server (the others are this replica's own, kept until the
+        // server's versions of them arrive).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_events(event_id INTEGER PRIMARY KEY)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS sync_parked(entity TEXT NOT NULL, "
                        "uuid TEXT NOT NULL, row TEXT NOT NULL, PRIMARY KEY(entity, uuid)) "
                        "WITHOUT ROWID"),

@@ -22,7 +22,8 @@ namespace hd::sync {
 ///   the order they were made;
 /// - sync_rejections(op_id, ..., code, message, dismissed): what the server refused (and
 ///   "overwrote" notices), kept until the agent dismisses them;
-/// - sync_parked(entity, uuid, row): feed rows waiting for a row they name.
+/// - sync_parked(entity, uuid, row): feed rows waiting for a row they name;
+/// - sync_events(event_id): the events that came from the server.
 namespace replica {
 Result<void> install(Database &db);
 /// Whether db is a replica (install() ran on it).

@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSet>
 
 namespace hd::sync {
 
@@ -191,6 +192,7 @@ Result<void> SyncClient::recordAnswers(const QList<QJsonObject> &ops, const QJso
     for (const QJsonValue &v : results)
         byId.insert(v.toObject().value(QStringLiteral("op_id")).toString(), v.toObject());
     bool rejections = false;
+    QSet<QString> answered;
     Result<void> r = m_db.transaction([&]() -> Result<void> {
         for (const QJsonObject &op : ops) {
             const QString opId = op.value(QStringLiteral("op_id")).toString();
@@ -247,6 +249,25 @@ Result<void> SyncClient::recordAnswers(const QList<QJsonObject> &ops, const QJso
             if (auto q = m_db.exec(QStringLiteral("DELETE FROM outbox WHERE op_id = ?"), {opId});
                 !q)
                 return q.error();
+            answered.insert(op.value(QStringLiteral("ticket_uuid")).toString());
+        }
+        // Tickets whose operations are all answered keep only the server's history: their own
+        // events go (the pull right after brings the server's versions; an operation that
+        // changed nothing there leaves no event).
+        for (const QString &uuid : std::as_const(answered)) {
+            auto still = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE "
+                                                    "ticket_uuid = ?"),
+                                     {uuid});
+            if (!still)
+                return still.error();
+            if (still->toInt() > 0)
+                continue;
+            auto id = m_db.scalar(QStringLiteral("SELECT id FROM tickets WHERE uuid = ?"), {uuid});
+            if (!id)
+                return id.error();
+            if (!id->isNull())
+                if (auto d = m_applier->dropLocalEvents(id->toLongLong()); !d)
+                    return d;
         }
         return {};
     });

@@ -96,6 +96,26 @@ inline QStringList contentOf(hd::Database &db)
             f << m->value(i).toString();
         out << "message " + f.join('|');
     }
+    // The history, with ids that differ between databases as uuids and names.
+    auto e = db.exec(
+        "SELECT t.uuid, e.kind, e.actor_kind, coalesce(CASE e.actor_kind WHEN 'agent' THEN "
+        "(SELECT uuid FROM agents WHERE id = e.actor_id) WHEN 'customer' THEN (SELECT uuid FROM "
+        "customers WHERE id = e.actor_id) END, ''), e.at, "
+        "CASE e.kind WHEN 'assignee' THEN (SELECT uuid FROM agents WHERE id = e.old_value) "
+        "WHEN 'team' THEN (SELECT uuid FROM teams WHERE id = e.old_value) "
+        "WHEN 'category' THEN (SELECT name FROM categories WHERE id = e.old_value) "
+        "WHEN 'first_response' THEN NULL ELSE e.old_value END, "
+        "CASE e.kind WHEN 'assignee' THEN (SELECT uuid FROM agents WHERE id = e.new_value) "
+        "WHEN 'team' THEN (SELECT uuid FROM teams WHERE id = e.new_value) "
+        "WHEN 'category' THEN (SELECT name FROM categories WHERE id = e.new_value) "
+        "WHEN 'first_response' THEN NULL ELSE e.new_value END "
+        "FROM events e JOIN tickets t ON t.id = e.ticket_id");
+    while (e->next()) {
+        QStringList f;
+        for (int i = 0; i < 7; ++i)
+            f << (e->value(i).isNull() ? QString("<null>") : e->value(i).toString());
+        out << "event " + f.join('|');
+    }
     out.sort();
     return out;
 }
