@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/syncclient.h"
 
+#include "core/storage/attachmentstore.h"
 #include "core/storage/database.h"
 #include "core/storage/searchindex.h"
+#include "sync/attachmenttransfer.h"
 #include "sync/feedapplier.h"
 #include "sync/replica.h"
 
@@ -39,10 +41,23 @@ SyncClient::~SyncClient()
         reply->abort();
 }
 
+void SyncClient::setAttachmentStore(AttachmentStore *store)
+{
+    if (m_transfer && m_transfer->busy())
+        m_transfer->abort();
+    m_transfer.reset();
+    if (!store)
+        return;
+    m_transfer = std::make_unique<AttachmentTransfer>(m_network, *store);
+    m_transfer->setServer(m_base, m_token);
+}
+
 void SyncClient::setServer(const QUrl &base, const QString &token)
 {
     m_base = base;
     m_token = token;
+    if (m_transfer)
+        m_transfer->setServer(base, token);
     m_failures = 0;
     if (m_state == State::Unauthorized)
         setState(State::Idle);
@@ -106,6 +121,8 @@ void SyncClient::cancel()
     setState(State::Idle);
     if (QNetworkReply *reply = m_reply.data())
         reply->abort(); // its handler sees OperationCanceledError and ends the round
+    if (m_transfer && m_transfer->busy())
+        m_transfer->abort(); // its handler sees the round ended
     m_retry.stop();
 }
 
@@ -125,13 +142,24 @@ bool SyncClient::failed(QNetworkReply *reply)
     }
     // Anything else (no route, reset, timeout, 5xx, a 4xx this client did not expect): retry
     // later; nothing was lost, the outbox and the cursor are as the last answer left them.
+    retryLater(status, m_lastError);
+    return true;
+}
+
+void SyncClient::retryLater(int status, const QString &error)
+{
+    m_running = false;
+    m_lastError = error;
+    if (status == 401) {
+        setState(State::Unauthorized);
+        return;
+    }
     ++m_failures;
     const double cap = 60.0 * m_retryBase;
     const double delay = qMin(cap, m_retryBase * double(1 << qMin(m_failures - 1, 10)));
     const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
     m_retry.start(int(delay * jitter * 1000));
     setState(State::Offline);
-    return true;
 }
 
 void SyncClient::push()
@@ -147,10 +175,51 @@ void SyncClient::push()
         refetchNext();
         return;
     }
-    auto id = replica::clientId(m_db);
     QJsonArray list;
     for (const PendingOp &op : std::as_const(*ops))
         list.append(op.toJson());
+    if (!uploadFirst(list))
+        post(list);
+}
+
+bool SyncClient::uploadFirst(const QJsonArray &list)
+{
+    if (!m_transfer)
+        return false;
+    QStringList files;
+    for (const QJsonValue &v : list) {
+        const QJsonObject op = v.toObject();
+        if (op.value(QStringLiteral("kind")).toString() != QLatin1String("add_message"))
+            continue;
+        const QJsonArray attachments = op.value(QStringLiteral("payload"))
+                                           .toObject()
+                                           .value(QStringLiteral("attachments"))
+                                           .toArray();
+        for (const QJsonValue &a : attachments)
+            files << a.toObject().value(QStringLiteral("sha256")).toString();
+    }
+    if (files.isEmpty())
+        return false;
+    connect(
+        m_transfer.get(), &AttachmentTransfer::finished, this,
+        [this, list](bool ok, const QString &error) {
+            if (!m_running)
+                return; // cancelled meanwhile
+            if (!ok) {
+                // Like a failed push: nothing was lost, the whole batch is tried again later.
+                retryLater(m_transfer->lastStatus(), error);
+                return;
+            }
+            post(list);
+        },
+        Qt::SingleShotConnection);
+    m_transfer->upload(files);
+    return true;
+}
+
+void SyncClient::post(const QJsonArray &list)
+{
+    auto id = replica::clientId(m_db);
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("client_id"),
                                                        id.value_or(QStringLiteral("unknown"))},
                                                       {QStringLiteral("ops"), list}})
@@ -353,8 +422,54 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
         finishRound();
 }
 
-void SyncClient::finishRound()
+bool SyncClient::downloadMissing()
 {
+    if (!m_transfer)
+        return false;
+    auto q = m_db.exec(QStringLiteral("SELECT DISTINCT a.sha256, a.size FROM attachments a "
+                                      "JOIN message_attachments ma ON ma.sha256 = a.sha256 "
+                                      "ORDER BY a.sha256"));
+    if (!q)
+        return false;
+    QStringList wanted;
+    qint64 bytes = 0;
+    while (q->next()) {
+        const QString sha = q->value(0).toString();
+        const qint64 size = q->value(1).toLongLong();
+        if (m_transfer->store().contains(sha))
+            continue;
+        if (!wanted.isEmpty() && bytes + size > m_downloadBudget)
+            continue; // next round
+        wanted << sha;
+        bytes += size;
+    }
+    q->finish();
+    if (wanted.isEmpty())
+        return false;
+    connect(
+        m_transfer.get(), &AttachmentTransfer::finished, this,
+        [this](bool ok, const QString &error) {
+            if (!m_running)
+                return;
+            // Files are not operations: a failed download leaves the round as it was and the
+            // next round asks again.
+            if (!ok)
+                m_lastError = error;
+            if (ok || m_transfer->lastStatus() != 401) {
+                finishRound(false);
+                return;
+            }
+            retryLater(401, error);
+        },
+        Qt::SingleShotConnection);
+    m_transfer->download(wanted);
+    return true;
+}
+
+void SyncClient::finishRound(bool fetchFiles)
+{
+    if (fetchFiles && downloadMissing())
+        return;
     if (m_bulk) {
         if (auto r = m_search.rebuildAll(); !r) {
             m_lastError = r.errorMessage();
