@@ -290,6 +290,48 @@ private Q_SLOTS:
         QCOMPARE(filesUnder(s.root()).size(), 1);
     }
 
+    void aFailedUploadIsRetriedAndNothingIsLost()
+    {
+        Setup s;
+        const Ticket t = s.server.ticket("재시도", "본문");
+        auto a = std::make_unique<ReplicaFixture>(s.nam, s.url(), s.token);
+        AttachmentStore files(a->dir.filePath("attachments"));
+        a->client->setAttachmentStore(&files);
+        QVERIFY(a->sync());
+        // The server cannot keep partial uploads: a file stands where its folder should be.
+        QVERIFY(QDir().mkpath(s.root()));
+        QFile blocker(s.root() + "/partial");
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const StoredBlob blob = *files.putBytes(bytesOf(100 * 1024, 'j'), u"log.txt");
+        NewMessage reply;
+        reply.authorId = a->agentId(s.agentUuid);
+        reply.body = "로그 첨부";
+        reply.attachments = {AttachmentRef{blob.sha256, blob.fileName, blob.mediaType, blob.size}};
+        QVERIFY(bool(a->store->addMessage(a->ticket(t.uuid).id, reply)));
+        QSignalSpy states(a->client.get(), &sync::SyncClient::stateChanged);
+        QSignalSpy synced(a->client.get(), &sync::SyncClient::synced);
+        a->client->syncNow();
+        while (
+            !states.contains(QVariantList{QVariant::fromValue(sync::SyncClient::State::Offline)}))
+            QVERIFY(states.wait(60000));
+        // Backing off: the message is still in the outbox, the server has neither it nor a
+        // rejection to tell.
+        QCOMPARE(a->pending(), 1);
+        QCOMPARE(
+            s.server.db->scalar("SELECT count(*) FROM messages WHERE body = '로그 첨부'")->toInt(),
+            0);
+        QVERIFY(!a->client->lastError().isEmpty());
+        QVERIFY(blocker.remove());
+        QVERIFY(synced.wait(60000));
+        QCOMPARE(a->pending(), 0);
+        QCOMPARE(a->db->scalar("SELECT count(*) FROM sync_rejections")->toInt(), 0);
+        QVERIFY(s.server.server->attachments()->store().contains(blob.sha256));
+        QCOMPARE(
+            s.server.db->scalar("SELECT count(*) FROM messages WHERE body = '로그 첨부'")->toInt(),
+            1);
+    }
+
     void downloadsAreBoundedPerRound()
     {
         Setup s;
