@@ -90,17 +90,32 @@ Result<void> AttachmentsApi::record(const QString &sha256, qint64 size, const QS
     return {};
 }
 
+Result<qint64> AttachmentsApi::recordStored(const QString &sha256)
+{
+    QFile blob(m_store.pathFor(sha256));
+    if (!blob.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Storage, blob.errorString()};
+    const qint64 size = blob.size();
+    if (auto r = record(sha256, size, sniffMediaType(blob.read(kSniffBytes), {})); !r)
+        return r.error();
+    return size;
+}
+
 Response AttachmentsApi::head(const Call &c)
 {
     const QString sha = c.params.value(0);
     if (!AttachmentStore::isValidSha256(sha))
         return Response{400, "application/json", {}, {}};
     if (m_store.contains(sha)) {
-        const qint64 size = QFileInfo(m_store.pathFor(sha)).size();
+        // A blob without its row (stored by other means) is recorded now: a 200 here tells the
+        // client it may push messages naming the file.
+        auto size = recordStored(sha);
+        if (!size)
+            return Router::errorResponse(size.error());
         return Response{200,
                         "application/octet-stream",
                         {},
-                        {qMakePair(QByteArray("Content-Length"), QByteArray::number(size))}};
+                        {qMakePair(QByteArray("Content-Length"), QByteArray::number(*size))}};
     }
     const QFileInfo partial(partialPath(sha));
     return withOffset(Response{404, "application/json", {}, {}},
@@ -115,14 +130,10 @@ Response AttachmentsApi::put(const Call &c)
             tr("An attachment is named by its SHA-256: 64 lower-case hexadecimal digits."));
     if (m_store.contains(sha)) {
         // Never stored twice: the upload is over before it began.
-        const qint64 size = QFileInfo(m_store.pathFor(sha)).size();
-        QFile blob(m_store.pathFor(sha));
-        QByteArray headBytes;
-        if (blob.open(QIODevice::ReadOnly))
-            headBytes = blob.read(kSniffBytes);
-        if (auto r = record(sha, size, sniffMediaType(headBytes, {})); !r)
-            return Router::errorResponse(r.error());
-        return Response::json(QJsonDocument(sizeJson(sha, size)), 200);
+        auto size = recordStored(sha);
+        if (!size)
+            return Router::errorResponse(size.error());
+        return Response::json(QJsonDocument(sizeJson(sha, *size)), 200);
     }
     const auto range = parseRange(c.request.header("Content-Range"));
     if (!range)

@@ -44,6 +44,8 @@ private:
     Response get(const Call &c);
     /// Ensures the attachments row of a stored blob; the size and media type are the server's.
     Result<void> record(const QString &sha256, qint64 size, const QString &mediaType);
+    /// record() for a blob already in the store; returns its size.
+    Result<qint64> recordStored(const QString &sha256);
     Response withOffset(Response r, qint64 offset) const;
 
     Database &m_db;

@@ -60,6 +60,7 @@ void AttachmentTransfer::download(const QStringList &sha256s)
 
 void AttachmentTransfer::abort()
 {
+    m_aborting = true;
     if (QNetworkReply *reply = m_reply.data())
         reply->abort(); // its handler fails the job
     else if (m_mode != Mode::Idle)
@@ -78,6 +79,8 @@ void AttachmentTransfer::start(Mode mode, const QStringList &sha256s)
         if (AttachmentStore::isValidSha256(sha) && !m_queue.contains(sha))
             m_queue << sha;
     m_lastStatus = 0;
+    m_aborting = false;
+    m_skipped.clear();
     next();
 }
 
@@ -114,11 +117,18 @@ void AttachmentTransfer::next()
             connect(reply, &QNetworkReply::finished, this, [this, reply] { headAnswered(reply); });
         } else {
             QNetworkReply *reply = track(m_network.get(request(m_current)));
+            // A server sending more than any attachment may hold is cut off.
+            const qint64 limit = m_store.maxFileBytes();
+            connect(reply, &QNetworkReply::downloadProgress, this,
+                    [reply, limit](qint64 received, qint64 total) {
+                        if (received > limit || total > limit)
+                            reply->abort();
+                    });
             connect(reply, &QNetworkReply::finished, this, [this, reply] { getAnswered(reply); });
         }
         return;
     }
-    done(true, {});
+    done(m_skipped.isEmpty(), m_skipped);
 }
 
 void AttachmentTransfer::done(bool ok, const QString &error)
@@ -135,7 +145,22 @@ void AttachmentTransfer::fail(QNetworkReply *reply, const QString &what)
     const QString reason = reply->error() == QNetworkReply::NoError
         ? tr("HTTP status %1").arg(m_lastStatus)
         : reply->errorString();
-    done(false, what.arg(m_current, reason));
+    downloadFailed(what.arg(m_current, reason));
+}
+
+void AttachmentTransfer::downloadFailed(const QString &error)
+{
+    // One file the server cannot deliver must not hold back the others: a download job goes on
+    // and reports the first failure at its end. Uploads stop (their batch waits for all files),
+    // and so does anything after a cancel or a 401.
+    if (m_mode == Mode::Download && !m_aborting && m_lastStatus != 401) {
+        qCWarning(lcSync) << error;
+        if (m_skipped.isEmpty())
+            m_skipped = error;
+        next();
+        return;
+    }
+    done(false, error);
 }
 
 void AttachmentTransfer::headAnswered(QNetworkReply *reply)
@@ -220,14 +245,13 @@ void AttachmentTransfer::getAnswered(QNetworkReply *reply)
     const QString hash
         = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     if (hash != m_current) {
-        done(false,
-             tr("The server sent other bytes than the attachment %1; they were not kept.")
-                 .arg(m_current));
+        downloadFailed(tr("The server sent other bytes than the attachment %1; they were not kept.")
+                           .arg(m_current));
         return;
     }
     auto blob = m_store.putBytes(bytes, m_current);
     if (!blob) {
-        done(false, blob.errorMessage());
+        downloadFailed(blob.errorMessage());
         return;
     }
     m_bytes += bytes.size();

@@ -23,7 +23,9 @@ namespace hd::sync {
 /// server reported in kChunkBytes chunks (a 409 resumes at the offset it names). Files the local
 /// store does not have are skipped (the push of their message is then refused by the server).
 /// download(): GETs the files the local store lacks; each is hashed before it is kept, and one
-/// the server does not have (404) is skipped. All I/O is asynchronous on the injected manager.
+/// the server does not have (404) is skipped. A file that fails (wrong bytes, over the store's
+/// limit, an error answer) does not stop the others; finished() then reports the first failure. All
+/// I/O is asynchronous on the injected manager.
 class AttachmentTransfer : public QObject
 {
     Q_OBJECT
@@ -60,6 +62,7 @@ private:
     void putAnswered(QNetworkReply *reply, qint64 sent);
     void getAnswered(QNetworkReply *reply);
     void fail(QNetworkReply *reply, const QString &what);
+    void downloadFailed(const QString &error);
     void done(bool ok, const QString &error);
     QNetworkRequest request(const QString &sha256) const;
     QNetworkReply *track(QNetworkReply *reply);
@@ -73,6 +76,8 @@ private:
     QString m_current;
     int m_conflicts = 0; ///< 409s for the current file: a bound against ping-pong
     int m_lastStatus = 0;
+    bool m_aborting = false;
+    QString m_skipped; ///< the first download that failed in this job
     qint64 m_bytes = 0;
     QPointer<QNetworkReply> m_reply;
 };

@@ -245,6 +245,28 @@ private Q_SLOTS:
         QCOMPARE(got.last().at(0).toBool(), true);
         QVERIFY(other.contains(blob.sha256));
         QVERIFY(bool(other.verify(blob.sha256)));
+
+        // A blob the server has without its row (put there by other means) is recorded when a
+        // client asks for it: the message naming it can be pushed.
+        const QByteArray gif = "GIF89a" + bytesOf(100, 'k');
+        const StoredBlob placed = *s.server.server->attachments()->store().putBytes(gif, u"x");
+        QCOMPARE(s.call("HEAD", placed.sha256).status, 200);
+        QCOMPARE(
+            s.server.db
+                ->scalar("SELECT media_type FROM attachments WHERE sha256 = ?", {placed.sha256})
+                ->toString(),
+            QString("image/gif"));
+        // A download larger than the local limit is cut off and not kept.
+        AttachmentStore tiny(dir.filePath("c"), 1000);
+        sync::AttachmentTransfer small(s.nam, tiny);
+        small.setServer(s.url(), s.token);
+        QSignalSpy cut(&small, &sync::AttachmentTransfer::finished);
+        small.download({blob.sha256, placed.sha256});
+        QVERIFY(cut.wait(60000));
+        QCOMPARE(cut.last().at(0).toBool(), false);
+        QVERIFY(!cut.last().at(1).toString().isEmpty());
+        QVERIFY(!tiny.contains(blob.sha256));
+        QVERIFY(tiny.contains(placed.sha256)); // the next one still came
     }
 
     void repliesWithFilesReachTheOtherDesktop()
