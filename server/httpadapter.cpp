@@ -122,14 +122,24 @@ protected:
     }
 };
 
-void write(QHttpServerResponder &&responder, const Response &out)
+/// A HEAD answer carries the headers of the GET answer and no body (RFC 9110 9.3.2): a client
+/// reads none, so body bytes would be taken for the next response on the connection. Its
+/// Content-Length is the handler's own header when it set one (the size of what GET would send).
+void write(QHttpServerResponder &&responder, const Response &out, bool head = false)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(out.status));
     responder.writeHeader("Content-Type", out.contentType);
-    for (const auto &h : out.headers)
+    QByteArray length = QByteArray::number(out.body.size());
+    for (const auto &h : out.headers) {
+        if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0) {
+            if (head)
+                length = h.second;
+            continue;
+        }
         responder.writeHeader(h.first, h.second);
-    responder.writeHeader("Content-Length", QByteArray::number(out.body.size()));
-    responder.writeBody(out.body);
+    }
+    responder.writeHeader("Content-Length", length);
+    responder.writeBody(head ? QByteArray() : out.body);
 }
 } // namespace
 
@@ -148,7 +158,8 @@ HttpAdapter::HttpAdapter(QObject *parent)
         write(std::move(responder),
               m_handler
                   ? m_handler(r)
-                  : Response::error(404, QStringLiteral("not_found"), QStringLiteral("not found")));
+                  : Response::error(404, QStringLiteral("not_found"), QStringLiteral("not found")),
+              r.method == "HEAD");
     };
     server->acceptsUpgrade = [this](const QHttpServerRequest &req) {
         return bool(m_webSocketHandler) && req.url().path() == m_webSocketPath;

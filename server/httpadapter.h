@@ -37,7 +37,9 @@ struct Response
     int status = 200;
     QByteArray contentType = "application/json";
     QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers; ///< besides Content-Type and Content-Length
+    /// Besides Content-Type and Content-Length (which is the body's size; a Content-Length here
+    /// counts only in answers to HEAD, which never carry a body).
+    QList<QPair<QByteArray, QByteArray>> headers;
 
     static Response json(const QJsonDocument &doc, int status = 200);
     /// {"error": {"code": code, "message": message}}

@@ -381,9 +381,11 @@ Result<Rejection> PushOps::attachments(const QJsonObject &p, QList<AttachmentRef
         if (!row)
             return row.error();
         if (!row->next())
+            // Code kept as `unsupported` (clients and tests know it): a client uploads files
+            // (PUT /api/v1/attachments/{sha256}) before pushing the message naming them.
             return Rejection{QStringLiteral("unsupported"),
-                             tr("The server does not have the attachment %1; pushed messages "
-                                "can only name files the server already has.")
+                             tr("The attachment %1 is missing on the server: upload it (PUT "
+                                "/api/v1/attachments/%1) before the message that names it.")
                                  .arg(hash)};
         // The server's own record of the file, not the replica's description of it.
         out->append(

@@ -6,6 +6,7 @@
 #include "core/base/paths.h"
 #include "core/storage/database.h"
 #include "server/api.h"
+#include "server/attachmentsapi.h"
 #include "server/auth.h"
 #include "server/checkpointer.h"
 #include "server/crypto.h"
@@ -15,6 +16,8 @@
 #include "server/pushapi.h"
 #include "server/router.h"
 #include "server/syncapi.h"
+
+#include <QFileInfo>
 
 namespace hd::server {
 
@@ -83,6 +86,11 @@ bool Server::setUp()
     m_sync->registerRoutes(*m_router);
     m_push = std::make_unique<PushApi>(*m_db, *m_clock);
     m_push->registerRoutes(*m_router);
+    const QString attachmentsDir = m_options.attachmentsDir.isEmpty()
+        ? QFileInfo(m_db->path()).absolutePath() + QStringLiteral("/attachments")
+        : m_options.attachmentsDir;
+    m_attachments = std::make_unique<AttachmentsApi>(*m_db, attachmentsDir);
+    m_attachments->registerRoutes(*m_router);
     NotifyOptions notify;
     notify.maxSockets = m_options.maxNotifySockets;
     notify.authTimeoutMs = m_options.notifyAuthTimeoutMs;

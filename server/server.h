@@ -16,6 +16,7 @@ namespace hd::server {
 class Accounts;
 class WalCheckpointer;
 class Api;
+class AttachmentsApi;
 class HttpAdapter;
 class LoginLimiter;
 class NotifyHub;
@@ -34,6 +35,8 @@ struct ServerOptions
     int maxNotifySockets = 1000;
     /// Time a notify socket has to send its token before it is closed with 4401.
     int notifyAuthTimeoutMs = 5000;
+    /// The attachment store's folder (empty: "attachments" next to the database).
+    QString attachmentsDir;
 };
 
 /// helpdesk-server: owns the HTTP adapter, the route table and the accounts.
@@ -57,6 +60,8 @@ public:
     [[nodiscard]] const Router *router() const { return m_router.get(); }
     /// The notify sockets' hub (valid after start()): poke() it after a commit.
     [[nodiscard]] NotifyHub *notifyHub() const { return m_notify.get(); }
+    /// The attachment routes and their store (valid after start()).
+    [[nodiscard]] AttachmentsApi *attachments() const { return m_attachments.get(); }
 
     /// The database path ServerOptions::database names ("sqlite:" stripped, empty = default);
     /// empty with a message for databases this build cannot serve.
@@ -75,6 +80,7 @@ private:
     std::unique_ptr<Api> m_api;
     std::unique_ptr<SyncApi> m_sync;
     std::unique_ptr<PushApi> m_push;
+    std::unique_ptr<AttachmentsApi> m_attachments;
     std::unique_ptr<HttpAdapter> m_http;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     /// After m_http, so destroyed first: its sockets go before the HTTP server that made them.

@@ -78,8 +78,8 @@ Result<QList<RowId>> FeedApplier::apply(const QJsonArray &entries, std::optional
                 rows = *rest;
             }
             for (const QJsonObject &e : std::as_const(rows))
-                if (auto r = applyEntry(e, false); !r)
-                    return r;
+                if (auto a = applyEntry(e, false); !a)
+                    return a;
         }
         if (auto p = retryParked(); !p)
             return p;

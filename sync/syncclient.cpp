@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/syncclient.h"
 
+<<<<<<< HEAD
 #include "core/base/logging.h"
+=======
+#include "core/storage/attachmentstore.h"
+>>>>>>> attachments
 #include "core/storage/database.h"
 #include "core/storage/searchindex.h"
+#include "sync/attachmenttransfer.h"
 #include "sync/feedapplier.h"
 #include "sync/replica.h"
 
@@ -46,6 +51,8 @@ void SyncClient::setServer(const QUrl &base, const QString &token)
 {
     m_base = base;
     m_token = token;
+    if (m_transfer)
+        m_transfer->setServer(base, token);
     m_failures = 0;
     if (m_state == State::Unauthorized)
         setState(State::Idle);
@@ -109,6 +116,8 @@ void SyncClient::cancel()
     setState(State::Idle);
     if (QNetworkReply *reply = m_reply.data())
         reply->abort(); // its handler sees OperationCanceledError and ends the round
+    if (m_transfer && m_transfer->busy())
+        m_transfer->abort(); // its handler sees the round ended
     m_retry.stop();
 }
 
@@ -128,6 +137,7 @@ bool SyncClient::failed(QNetworkReply *reply)
     }
     // Anything else (no route, reset, timeout, 5xx, a 4xx this client did not expect): retry
     // later; nothing was lost, the outbox and the cursor are as the last answer left them.
+<<<<<<< HEAD
     retryLater(reply->errorString());
     return true;
 }
@@ -136,6 +146,20 @@ void SyncClient::retryLater(const QString &error)
 {
     m_lastError = error;
     m_running = false;
+=======
+    retryLater(status, m_lastError);
+    return true;
+}
+
+void SyncClient::retryLater(int status, const QString &error)
+{
+    m_running = false;
+    m_lastError = error;
+    if (status == 401) {
+        setState(State::Unauthorized);
+        return;
+    }
+>>>>>>> attachments
     ++m_failures;
     const double cap = 60.0 * m_retryBase;
     const double delay = qMin(cap, m_retryBase * double(1 << qMin(m_failures - 1, 10)));
@@ -155,10 +179,16 @@ void SyncClient::push()
         refetchNext();
         return;
     }
-    auto id = replica::clientId(m_db);
     QJsonArray list;
     for (const PendingOp &op : std::as_const(*ops))
         list.append(op.toJson());
+    if (!uploadFirst(list))
+        post(list);
+}
+
+void SyncClient::post(const QJsonArray &list)
+{
+    auto id = replica::clientId(m_db);
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("client_id"),
                                                        id.value_or(QStringLiteral("unknown"))},
                                                       {QStringLiteral("ops"), list}})
@@ -373,8 +403,10 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
         finishRound();
 }
 
-void SyncClient::finishRound()
+void SyncClient::finishRound(bool fetchFiles)
 {
+    if (fetchFiles && downloadMissing())
+        return;
     if (m_bulk) {
         QElapsedTimer timer;
         timer.start();

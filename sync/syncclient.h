@@ -16,6 +16,7 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace hd {
+class AttachmentStore;
 class Clock;
 class Database;
 class SearchIndex;
@@ -23,6 +24,7 @@ class SearchIndex;
 
 namespace hd::sync {
 
+class AttachmentTransfer;
 class FeedApplier;
 class Outbox;
 
@@ -50,6 +52,12 @@ public:
     void setPushBatch(int ops) { m_pushBatch = ops; }
     /// Seconds of the first retry delay (tests make it small); doubles up to 60 x that.
     void setRetryBase(double seconds) { m_retryBase = seconds; }
+    /// The replica's attachment files: with a store, a batch's files are uploaded before the
+    /// batch is pushed, and after each pull the files the replica's messages name but the store
+    /// lacks are downloaded (at most setDownloadBudget() bytes a round). Without one, neither.
+    void setAttachmentStore(AttachmentStore *store);
+    void setDownloadBudget(qint64 bytes) { m_downloadBudget = bytes; }
+    static constexpr qint64 kDefaultDownloadBudget = 50 * 1024 * 1024;
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] qint64 cursor() const { return m_cursor; }
@@ -76,12 +84,19 @@ Q_SIGNALS:
 
 private:
     void push();
-    void pushAnswered(QNetworkReply *reply);
+    void post(const QJsonArray &list);
+    /// Files the batch's add_message operations name, uploaded before it; false when none.
+    bool uploadFirst(const QJsonArray &list);
+    /// Downloads missing files of this replica's messages; false when there are none.
+    bool downloadMissing();
+    /// Backs off after a failure that was not an HTTP reply (or stops on 401).
+    void retryLater(int status, const QString &error);
     void refetchNext();
     void pull();
     void requestPage(qint64 after);
     void pullAnswered(QNetworkReply *reply);
-    void finishRound();
+    /// Fetches missing attachment files first when `fetchFiles`.
+    void finishRound(bool fetchFiles = true);
     /// A failed request: back off, or stop on 401. Returns true when it was a failure.
     bool failed(QNetworkReply *reply);
     /// Ends the round on a failure and schedules the next one with backoff.
@@ -112,6 +127,8 @@ private:
     QStringList m_refetch; ///< tickets to re-take after rejections
     QPointer<QNetworkReply> m_reply;
     QTimer m_retry;
+    std::unique_ptr<AttachmentTransfer> m_transfer;
+    qint64 m_downloadBudget = kDefaultDownloadBudget;
 };
 
 } // namespace hd::sync

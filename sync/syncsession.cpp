@@ -2,12 +2,14 @@
 #include "sync/syncsession.h"
 
 #include "core/base/clock.h"
+#include "core/storage/attachmentstore.h"
 #include "core/storage/database.h"
 #include "core/storage/searchindex.h"
 #include "sync/feednotifier.h"
 #include "sync/replica.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 
 namespace hd::sync {
@@ -16,10 +18,15 @@ namespace hd::sync {
 struct SyncSession::Worker
 {
     Worker(Database &db, const Clock &clock)
-        : search(db)
+        : attachments(QFileInfo(db.path()).absolutePath() + QStringLiteral("/attachments"))
+        , search(db)
         , outbox(db, clock)
         , client(db, search, outbox, network)
-    { }
+    {
+        client.setAttachmentStore(&attachments);
+    }
+    /// The desktop's own store (the main window's: "attachments" next to the database).
+    AttachmentStore attachments;
     SearchIndex search;
     Outbox outbox;
     QNetworkAccessManager network;

@@ -2,11 +2,13 @@
 // helpdesk-cli login / sync: a replica of a helpdesk-server from the command line (docs/sync.md).
 #include "app/cli/commands.h"
 #include "app/cli/session.h"
+#include "core/storage/attachmentstore.h"
 #include "sync/replica.h"
 #include "sync/syncclient.h"
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -148,8 +150,11 @@ int runSync(Context &ctx)
     const qint64 from
         = sync::replica::state(db, QStringLiteral("cursor")).value_or(QString()).toLongLong();
     QNetworkAccessManager nam;
+    // Files move with the messages naming them (the desktop's folder: next to the database).
+    AttachmentStore files(QFileInfo(db.path()).absolutePath() + QStringLiteral("/attachments"));
     sync::SyncClient client(db, (*s)->store->searchIndex(), *(*s)->outbox, nam);
     client.setServer(QUrl(server), token);
+    client.setAttachmentStore(&files);
     client.setPageSize(qBound(1, p.value(QStringLiteral("page-size")).toInt(), 5000));
     client.setRetryBase(0.5);
     const int retries = qMax(1, p.value(QStringLiteral("retries")).toInt());

@@ -45,10 +45,12 @@ private Q_SLOTS:
                              qPrintable(QString("%1 %2 with '%3': %4")
                                             .arg(route.method, route.pattern, auth)
                                             .arg(r.status)));
+                    ++checked;
+                    if (route.method == "HEAD")
+                        continue; // a HEAD answer carries no body, so no error message
                     QCOMPARE(r.errorCode(), QString("unauthorized"));
                     QVERIFY(
                         !r.json.value("error").toObject().value("message").toString().isEmpty());
-                    ++checked;
                 }
             }
         };
