@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/syncclient.h"
 
-<<<<<<< HEAD
 #include "core/base/logging.h"
-=======
 #include "core/storage/attachmentstore.h"
->>>>>>> attachments
 #include "core/storage/database.h"
 #include "core/storage/searchindex.h"
 #include "sync/attachmenttransfer.h"
@@ -137,17 +134,7 @@ bool SyncClient::failed(QNetworkReply *reply)
     }
     // Anything else (no route, reset, timeout, 5xx, a 4xx this client did not expect): retry
     // later; nothing was lost, the outbox and the cursor are as the last answer left them.
-<<<<<<< HEAD
-    retryLater(reply->errorString());
-    return true;
-}
-
-void SyncClient::retryLater(const QString &error)
-{
-    m_lastError = error;
-    m_running = false;
-=======
-    retryLater(status, m_lastError);
+    retryLater(status, reply->errorString());
     return true;
 }
 
@@ -159,7 +146,6 @@ void SyncClient::retryLater(int status, const QString &error)
         setState(State::Unauthorized);
         return;
     }
->>>>>>> attachments
     ++m_failures;
     const double cap = 60.0 * m_retryBase;
     const double delay = qMin(cap, m_retryBase * double(1 << qMin(m_failures - 1, 10)));
@@ -172,7 +158,7 @@ void SyncClient::push()
 {
     auto ops = m_outbox.oldest(m_pushBatch);
     if (!ops) {
-        retryLater(ops.errorMessage());
+        retryLater(0, ops.errorMessage());
         return;
     }
     if (ops->isEmpty()) {
@@ -208,7 +194,7 @@ void SyncClient::post(const QJsonArray &list)
         if (auto r = recordAnswers(sent, results); !r) {
             // The answers were not recorded: the retry pushes the same operations, which the
             // server answers as duplicates.
-            retryLater(r.errorMessage());
+            retryLater(0, r.errorMessage());
             return;
         }
         reportPending();
@@ -335,7 +321,7 @@ void SyncClient::refetchNext()
                                        std::nullopt);
         }
         if (!changed) {
-            retryLater(changed.errorMessage());
+            retryLater(0, changed.errorMessage());
             return;
         }
         m_refetch.removeAll(uuid);
@@ -372,7 +358,7 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
     const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
     const qint64 cursor = page.value(QStringLiteral("cursor")).toInteger(-1);
     if (cursor < 0) {
-        retryLater(tr("The server's answer to a feed request has no cursor."));
+        retryLater(0, tr("The server's answer to a feed request has no cursor."));
         return;
     }
     // The next page is asked for before this one is applied, so the server builds it (and the
@@ -391,7 +377,7 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
             next->abort();
             next->deleteLater();
         }
-        retryLater(changed.errorMessage());
+        retryLater(0, changed.errorMessage());
         return;
     }
     m_cursor = cursor;

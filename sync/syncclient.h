@@ -89,7 +89,8 @@ private:
     bool uploadFirst(const QJsonArray &list);
     /// Downloads missing files of this replica's messages; false when there are none.
     bool downloadMissing();
-    /// Backs off after a failure that was not an HTTP reply (or stops on 401).
+    /// Ends the round on a failure and schedules the next one with backoff; stops on 401
+    /// (status 0: not an HTTP answer, e.g. a local database error).
     void retryLater(int status, const QString &error);
     void refetchNext();
     void pull();
@@ -99,8 +100,6 @@ private:
     void finishRound(bool fetchFiles = true);
     /// A failed request: back off, or stop on 401. Returns true when it was a failure.
     bool failed(QNetworkReply *reply);
-    /// Ends the round on a failure and schedules the next one with backoff.
-    void retryLater(const QString &error);
     void setState(State s);
     void reportPending();
     Result<void> recordAnswers(const QList<QJsonObject> &ops, const QJsonArray &results);
