@@ -4564,6 +4564,41 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::server::AttachmentsApi</name>
+    <message>
+        <source>An attachment is named by its SHA-256: 64 lower-case hexadecimal digits.</source>
+        <translation>첨부 파일은 SHA-256(소문자 16진수 64자리)으로 지정합니다.</translation>
+    </message>
+    <message>
+        <source>Send Content-Range: bytes START-END/TOTAL (END below TOTAL) with the chunk.</source>
+        <translation>조각과 함께 Content-Range: bytes START-END/TOTAL (END는 TOTAL보다 작게)을 보내세요.</translation>
+    </message>
+    <message>
+        <source>The attachment is larger than the limit of %1 bytes.</source>
+        <translation>첨부 파일이 제한인 %1바이트보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>A chunk may hold at most %1 bytes.</source>
+        <translation>조각 하나는 최대 %1바이트까지 담을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The body has %1 bytes; Content-Range announces %2.</source>
+        <translation>본문은 %1바이트인데 Content-Range는 %2바이트라고 합니다.</translation>
+    </message>
+    <message>
+        <source>This upload continues at byte %1.</source>
+        <translation>이 업로드는 %1바이트부터 이어서 보내야 합니다.</translation>
+    </message>
+    <message>
+        <source>The uploaded bytes do not have the SHA-256 %1; nothing was kept.</source>
+        <translation>업로드한 내용의 SHA-256이 %1과(와) 다릅니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The server does not have the attachment %1.</source>
+        <translation>서버에 첨부 파일 %1이(가) 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>hd::server::HttpAdapter</name>
     <message>
         <source>There is no WebSocket at %1.</source>
@@ -4771,8 +4806,8 @@ You can also start from an empty database.</source>
         <translation>payload.attachments의 각 항목은 {sha256: 16진수 64자리, file_name: 1~%1자}여야 합니다.</translation>
     </message>
     <message>
-        <source>The server does not have the attachment %1; pushed messages can only name files the server already has.</source>
-        <translation>서버에 첨부 파일 %1이(가) 없습니다. 푸시된 메시지는 서버에 이미 있는 파일만 가리킬 수 있습니다.</translation>
+        <source>The attachment %1 is missing on the server: upload it (PUT /api/v1/attachments/%1) before the message that names it.</source>
+        <translation>서버에 첨부 파일 %1이(가) 없습니다. 이 파일을 포함한 메시지보다 먼저 업로드(PUT /api/v1/attachments/%1)하세요.</translation>
     </message>
 </context>
 <context>
@@ -4846,6 +4881,41 @@ You can also start from an empty database.</source>
     <message>
         <source>No ticket with UUID %1.</source>
         <translation>UUID가 %1인 티켓이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hd::sync::AttachmentTransfer</name>
+    <message>
+        <source>The transfer was cancelled.</source>
+        <translation>전송이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 상태 %1</translation>
+    </message>
+    <message>
+        <source>Asking the server for the attachment %1 failed: %2</source>
+        <translation>서버에 첨부 파일 %1을(를) 확인하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the attachment %1 from the local store.</source>
+        <translation>로컬 저장소에서 첨부 파일 %1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server reports more bytes of the attachment %1 than the file has.</source>
+        <translation>서버가 알려 준 첨부 파일 %1의 받은 크기가 실제 파일보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Uploading the attachment %1 failed: %2</source>
+        <translation>첨부 파일 %1을(를) 업로드하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Downloading the attachment %1 failed: %2</source>
+        <translation>첨부 파일 %1을(를) 내려받지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The server sent other bytes than the attachment %1; they were not kept.</source>
+        <translation>서버가 보낸 내용이 첨부 파일 %1과(와) 다릅니다. 저장하지 않았습니다.</translation>
     </message>
 </context>
 <context>
