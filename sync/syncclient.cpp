@@ -352,27 +352,42 @@ void SyncClient::requestPage(qint64 after)
 
 void SyncClient::pullAnswered(QNetworkReply *reply)
 {
+    if (m_applyPending) {
+        m_stashed = reply; // the page in hand is applied first; this one after it, in order
+        return;
+    }
     reply->deleteLater();
     if (failed(reply))
         return;
-    const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
+    QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
     const qint64 cursor = page.value(QStringLiteral("cursor")).toInteger(-1);
     if (cursor < 0) {
         retryLater(0, tr("The server's answer to a feed request has no cursor."));
         return;
     }
     // The next page is asked for before this one is applied, so the server builds it (and the
-    // network carries it) while this thread writes: the two overlap instead of adding up. It
-    // is handled only after this one, in order; if this one fails it is dropped.
+    // network carries it) while this thread writes: the two overlap instead of adding up. The
+    // event loop runs once in between, which is what actually sends the request.
     const bool more = page.value(QStringLiteral("more")).toBool();
     QPointer<QNetworkReply> next;
     if (more) {
         requestPage(cursor);
         next = m_reply;
     }
+    m_applyPending = true;
+    QTimer::singleShot(0, this, [this, page = std::move(page), cursor, more, next] {
+        applyPage(page, cursor, more, next);
+    });
+}
+
+void SyncClient::applyPage(const QJsonObject &page, qint64 cursor, bool more,
+                           QPointer<QNetworkReply> next)
+{
+    m_applyPending = false;
+    QPointer<QNetworkReply> stashed = std::exchange(m_stashed, nullptr);
     auto changed = m_applier->apply(page.value(QStringLiteral("changes")).toArray(), cursor);
     if (!changed) {
-        if (next) {
+        if (next) { // its page would follow one that is not in: dropped, asked again later
             next->disconnect(this);
             next->abort();
             next->deleteLater();
@@ -385,8 +400,12 @@ void SyncClient::pullAnswered(QNetworkReply *reply)
     Q_EMIT progress(m_cursor, m_head);
     if (!changed->isEmpty())
         Q_EMIT ticketsChanged(*changed);
-    if (!more)
+    if (!more) {
         finishRound();
+        return;
+    }
+    if (stashed)
+        pullAnswered(stashed);
 }
 
 void SyncClient::finishRound(bool fetchFiles)

@@ -96,6 +96,7 @@ private:
     void pull();
     void requestPage(qint64 after);
     void pullAnswered(QNetworkReply *reply);
+    void applyPage(const QJsonObject &page, qint64 cursor, bool more, QPointer<QNetworkReply> next);
     /// Fetches missing attachment files first when `fetchFiles`.
     void finishRound(bool fetchFiles = true);
     /// A failed request: back off, or stop on 401. Returns true when it was a failure.
@@ -125,6 +126,8 @@ private:
     QString m_lastError;
     QStringList m_refetch; ///< tickets to re-take after rejections
     QPointer<QNetworkReply> m_reply;
+    bool m_applyPending = false; ///< a page waits to be applied (see pullAnswered())
+    QPointer<QNetworkReply> m_stashed; ///< the next page's answer, when it came first
     QTimer m_retry;
     std::unique_ptr<AttachmentTransfer> m_transfer;
     qint64 m_downloadBudget = kDefaultDownloadBudget;
