@@ -60,7 +60,7 @@ void JsonWriter::time(qint64 msecs)
     const qint64 d = doy - (153 * mp + 2) / 5 + 1;
     const qint64 m = mp < 10 ? mp + 3 : mp - 9;
     const qint64 y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    char buf[40];
+    char buf[96]; // roomy: the compiler cannot see that every field fits its width
     std::snprintf(buf, sizeof buf, "\"%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ\"",
                   static_cast<long long>(y), static_cast<long long>(m), static_cast<long long>(d),
                   static_cast<long long>(ms / 3'600'000), static_cast<long long>(ms / 60'000 % 60),

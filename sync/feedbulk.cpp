@@ -222,14 +222,14 @@ Result<QList<QJsonObject>> FeedApplier::stageTickets(const QList<QJsonObject> &e
             tags.text(tag.toString());
         }
         for (const QJsonValue &v : row.value(QStringLiteral("events")).toArray()) {
-            const QJsonObject e = v.toObject();
+            const QJsonObject event = v.toObject();
             events.text(uuid);
-            events.text(e.value(QStringLiteral("kind")).toString());
-            events.text(e.value(QStringLiteral("actor_kind")).toString());
-            textOrNull(events, e.value(QStringLiteral("actor_uuid")));
-            timeOrNull(events, e.value(QStringLiteral("at")));
-            textOrNull(events, e.value(QStringLiteral("old")));
-            textOrNull(events, e.value(QStringLiteral("new")));
+            events.text(event.value(QStringLiteral("kind")).toString());
+            events.text(event.value(QStringLiteral("actor_kind")).toString());
+            textOrNull(events, event.value(QStringLiteral("actor_uuid")));
+            timeOrNull(events, event.value(QStringLiteral("at")));
+            textOrNull(events, event.value(QStringLiteral("old")));
+            textOrNull(events, event.value(QStringLiteral("new")));
         }
         m_touched.insert(uuid);
     }
