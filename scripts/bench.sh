@@ -38,6 +38,11 @@ cmake --build --preset default --target bench_import >/dev/null
 echo "== notify benchmark (push over HTTP -> another desktop's notifier, WebSocket)"
 cmake --build --preset default --target bench_notify >/dev/null
 "$root/build/bin/bench_notify" --rounds "${NOTIFY_ROUNDS:-1000}"
+echo "== sync benchmark (first sync of 100,000 tickets, 10,000 pushed changes, 50 clients)"
+cmake --build --preset default --target bench_sync helpdesk-server >/dev/null
+# Seeds its own 100k base once (kept), and works on a copy each run.
+"$root/build/bin/bench_sync" --tickets "${SYNC_TICKETS:-100000}" --ops "${SYNC_OPS:-10000}" \
+  --db "$root/build/bench/sync-${SYNC_TICKETS:-100000}.sqlite"
 echo "== reporting benchmark (facts and rollups, dashboard, from scratch)"
 # Last: it builds the report tables in the database and makes --changes edits through
 # TicketStore before timing an incremental refresh.
