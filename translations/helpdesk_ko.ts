@@ -711,6 +711,10 @@
         <source>Push this replica&apos;s changes and pull the server&apos;s (token in HELPDESK_TOKEN).</source>
         <translation>이 복제본의 변경을 보내고 서버의 변경을 받습니다(토큰은 HELPDESK_TOKEN).</translation>
     </message>
+    <message>
+        <source>This database is a replica of a team server; demo data would never reach the server. Seed a standalone database instead.</source>
+        <translation>이 데이터베이스는 팀 서버의 복제본이라 데모 데이터가 서버에 전달되지 않습니다. 독립 데이터베이스에 만드세요.</translation>
+    </message>
 </context>
 <context>
     <name>hd::AboutDialog</name>
@@ -4026,6 +4030,10 @@ You can also start from an empty database.</source>
     <message>
         <source>The import was cancelled after %1 of %2 conversations; importing the file again continues it.</source>
         <translation>대화 %2개 중 %1개를 가져온 후 가져오기가 취소되었습니다. 파일을 다시 가져오면 이어서 진행합니다.</translation>
+    </message>
+    <message>
+        <source>This database is a replica of a team server: import chats on the server (helpdesk-cli --db &lt;server database&gt; import ...), so that every desktop gets them.</source>
+        <translation>이 데이터베이스는 팀 서버의 복제본입니다. 모든 데스크톱이 받을 수 있도록 채팅은 서버에서 가져오세요(helpdesk-cli --db &lt;서버 데이터베이스&gt; import ...).</translation>
     </message>
 </context>
 <context>

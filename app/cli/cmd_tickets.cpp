@@ -103,6 +103,11 @@ int runSeed(Context &ctx)
     auto s = Session::open(p);
     if (!s)
         return failWith(ctx, s.error());
+    if ((*s)->store->journal())
+        return fail(ctx,
+                    HelpdeskCli::tr("This database is a replica of a team server; demo data "
+                                    "would never reach the server. Seed a standalone "
+                                    "database instead."));
     Seeder seeder(*(*s)->db, (*s)->clock.now());
     auto r = seeder.run(o);
     if (!json)

@@ -45,6 +45,13 @@ Result<ChatImportSummary> ChatImporter::import(const ParsedChat &chat,
     if (options.room.trimmed().isEmpty())
         return Error{ErrorCode::InvalidArgument,
                      tr("The conversation needs a name to be imported.")};
+    // Bulk imports write past TicketStore, so nothing of them would reach the outbox of a
+    // replica (and their ticket numbers would collide with the server's).
+    if (m_store.journal())
+        return Error{ErrorCode::InvalidArgument,
+                     tr("This database is a replica of a team server: import chats on the "
+                        "server (helpdesk-cli --db <server database> import ...), so that every "
+                        "desktop gets them.")};
     Database &db = m_store.database();
     ChatImportSummary summary;
     summary.linesRead = chat.totalLines;

@@ -110,6 +110,11 @@ private Q_SLOTS:
         QVERIFY2(again.code == 0, qPrintable(again.err));
         QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object().value("pushed").toInt(), 1);
 
+        // Demo data would never reach the server: refused on a replica.
+        Run seed = run(HELPDESK_CLI_PATH, {"--db", replicaDb, "seed", "--tickets", "5"});
+        QCOMPARE(seed.code, 1);
+        QVERIFY2(seed.err.contains("replica"), qPrintable(seed.err));
+
         // Wrong token, then no server: exit 1 with a message naming the problem.
         QProcessEnvironment badToken = withToken;
         badToken.insert("HELPDESK_TOKEN", "not-a-token");

@@ -5,6 +5,7 @@
 // server refuses is undone locally and kept in sync_rejections; a cursor survives a restart.
 #include "tests/sync/replicafixture.h"
 
+#include "core/channels/chatimport.h"
 #include "server/serverfixture.h"
 #include "sync/feedapplier.h"
 
@@ -230,6 +231,23 @@ private Q_SLOTS:
                      ->toString()
                      .isEmpty(),
                  false);
+    }
+
+    void bulkImportsAreRefusedOnAReplica()
+    {
+        // A chat import writes past TicketStore: on a replica nothing of it would reach the
+        // outbox and its numbers would collide with the server's, so it is refused, clearly.
+        Setup team;
+        auto r = team.replica();
+        Directory directory(*r->db, r->clock);
+        chat::ChatImporter importer(*r->store, directory);
+        chat::ChatImportOptions options;
+        options.room = "상담채널";
+        auto imported = importer.import(chat::ParsedChat{}, options);
+        QVERIFY(!imported);
+        QCOMPARE(imported.errorCode(), ErrorCode::InvalidArgument);
+        QVERIFY(imported.errorMessage().contains("replica"));
+        QCOMPARE(r->db->scalar("SELECT count(*) FROM tickets")->toInt(), 0);
     }
 
     void theCursorSurvivesARestart()
