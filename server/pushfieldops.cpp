@@ -26,17 +26,6 @@ QString normalizedTag(const QString &t)
 
 } // namespace
 
-Result<QJsonValue> PushOps::uuidOf(const char *table, RowId id)
-{
-    if (!id)
-        return QJsonValue();
-    auto v = m_db.scalar(
-        QStringLiteral("SELECT uuid FROM %1 WHERE id = ?").arg(QLatin1String(table)), {id});
-    if (!v)
-        return v.error();
-    return v->isNull() ? QJsonValue() : QJsonValue(v->toString());
-}
-
 Result<QJsonObject> PushOps::overwrote(const Ticket &t, const QJsonObject &base,
                                        const QString &field, EventKind eventKind,
                                        const QJsonValue &current, const QJsonValue &next)
@@ -124,7 +113,7 @@ Result<Rejection> PushOps::assign(const Agent &agent, const Ticket &t, const QJs
         if (!active)
             return invalid(tr("payload.assignee_uuid names a deactivated agent."));
     }
-    auto current = uuidOf("agents", t.assigneeId);
+    auto current = TicketStore::uuidOf(m_db, "agents", t.assigneeId);
     if (!current)
         return current.error();
     auto notice = overwrote(t, base, key, EventKind::Assignee, *current,
@@ -202,7 +191,7 @@ Result<Rejection> PushOps::setTeam(const Agent &agent, const Ticket &t, const QJ
             return Rejection{QStringLiteral("not_found"), tr("No team with UUID %1.").arg(*uuid)};
         team = id->toLongLong();
     }
-    auto current = uuidOf("teams", t.teamId);
+    auto current = TicketStore::uuidOf(m_db, "teams", t.teamId);
     if (!current)
         return current.error();
     auto notice = overwrote(t, base, key, EventKind::Team, *current,

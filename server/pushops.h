@@ -107,8 +107,6 @@ private:
     /// r as the answer of a field change; on success the overwrote notice joins the effect.
     Result<Rejection> withNotice(const Result<void> &r, const QJsonObject &notice,
                                  const QString &field, PushEffect *effect);
-    /// The uuid of row id of table (agents, teams), null for 0.
-    Result<QJsonValue> uuidOf(const char *table, RowId id);
 
     Database &m_db;
     TicketStore &m_store;

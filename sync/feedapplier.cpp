@@ -5,6 +5,7 @@
 #include "core/domain/workflow.h"
 #include "core/storage/database.h"
 #include "core/storage/searchindex.h"
+#include "sync/feedsql.h"
 #include "sync/replica.h"
 
 #include <QJsonDocument>
@@ -13,18 +14,11 @@
 
 namespace hd::sync {
 
+using feedsql::done;
+using feedsql::text;
+using feedsql::time;
+
 namespace {
-
-QVariant text(const QJsonValue &v)
-{
-    return v.isString() ? QVariant(v.toString()) : QVariant();
-}
-
-QVariant time(const QJsonValue &v)
-{
-    return v.isString() ? Database::toDb(QDateTime::fromString(v.toString(), Qt::ISODateWithMs))
-                        : QVariant();
-}
 
 int entityRank(const QString &entity)
 {
@@ -33,11 +27,6 @@ int entityRank(const QString &entity)
                                    QStringLiteral("ticket"), QStringLiteral("message")};
     const int i = int(order.indexOf(entity));
     return i < 0 ? int(order.size()) : i;
-}
-
-Result<void> done(const Result<Rows> &q)
-{
-    return q ? Result<void>() : Result<void>(q.error());
 }
 
 } // namespace

@@ -4,33 +4,18 @@
 #include "core/domain/workflow.h"
 #include "core/storage/database.h"
 #include "sync/feedapplier.h"
+#include "sync/feedsql.h"
 #include "sync/replica.h"
 
 #include <limits>
 
 namespace hd::sync {
 
+using feedsql::done;
+using feedsql::text;
+using feedsql::time;
+
 namespace {
-
-QVariant text(const QJsonValue &v)
-{
-    return v.isString() ? QVariant(v.toString()) : QVariant();
-}
-
-QDateTime when(const QJsonValue &v)
-{
-    return v.isString() ? QDateTime::fromString(v.toString(), Qt::ISODateWithMs) : QDateTime();
-}
-
-QVariant time(const QJsonValue &v)
-{
-    return Database::toDb(when(v));
-}
-
-Result<void> done(const Result<Rows> &q)
-{
-    return q ? Result<void>() : Result<void>(q.error());
-}
 
 Error badRow(const QString &what)
 {
@@ -119,31 +104,11 @@ Result<bool> FeedApplier::ticket(const QJsonObject &row)
         if (!d.isNull())
             slaDue = qMin(slaDue, d.toLongLong());
     auto q = m_db.exec(
-        QStringLiteral(
-            "INSERT INTO tickets(uuid, number, subject, description, channel, direction, status, "
-            "priority, category_id, requester_id, assignee_id, team_id, created_at, updated_at, "
-            "first_response_at, solved_at, closed_at, first_response_due, resolution_due, "
-            "sla_paused_since, sla_due, external_ref, csat, merged_into, split_from, "
-            "follow_up_of, archived, requester_sort, assignee_sort) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-            "coalesce((SELECT lower(name) FROM customers WHERE id = ?), ''),"
-            "coalesce((SELECT lower(name) FROM agents WHERE id = ?), '')) "
-            "ON CONFLICT(uuid) DO UPDATE SET number = excluded.number, "
-            "subject = excluded.subject, description = excluded.description, "
-            "channel = excluded.channel, direction = excluded.direction, "
-            "status = excluded.status, priority = excluded.priority, "
-            "category_id = excluded.category_id, requester_id = excluded.requester_id, "
-            "assignee_id = excluded.assignee_id, team_id = excluded.team_id, "
-            "created_at = excluded.created_at, updated_at = excluded.updated_at, "
-            "first_response_at = excluded.first_response_at, solved_at = excluded.solved_at, "
-            "closed_at = excluded.closed_at, first_response_due = excluded.first_response_due, "
-            "resolution_due = excluded.resolution_due, "
-            "sla_paused_since = excluded.sla_paused_since, sla_due = excluded.sla_due, "
-            "external_ref = excluded.external_ref, csat = excluded.csat, "
-            "merged_into = excluded.merged_into, split_from = excluded.split_from, "
-            "follow_up_of = excluded.follow_up_of, archived = excluded.archived, "
-            "requester_sort = excluded.requester_sort, assignee_sort = excluded.assignee_sort "
-            "RETURNING id"),
+        feedsql::ticketInsert()
+            + QStringLiteral("VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                             "coalesce((SELECT lower(name) FROM customers WHERE id = ?), ''),"
+                             "coalesce((SELECT lower(name) FROM agents WHERE id = ?), '')) ")
+            + feedsql::ticketUpsert() + QStringLiteral("RETURNING id"),
         {uuid,
          row.value(QStringLiteral("number")).toInteger(),
          row.value(QStringLiteral("subject")).toString(),
@@ -235,15 +200,8 @@ Result<bool> FeedApplier::message(const QJsonObject &row)
         if (auto b = noteBefore(t); !b)
             return b.error();
     auto q = m_db.exec(
-        QStringLiteral("INSERT INTO messages(uuid, ticket_id, author_kind, author_agent_id, "
-                       "author_customer_id, visibility, body, body_html, created_at, moved_from) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET "
-                       "ticket_id = excluded.ticket_id, author_kind = excluded.author_kind, "
-                       "author_agent_id = excluded.author_agent_id, "
-                       "author_customer_id = excluded.author_customer_id, "
-                       "visibility = excluded.visibility, body = excluded.body, "
-                       "body_html = excluded.body_html, created_at = excluded.created_at, "
-                       "moved_from = excluded.moved_from RETURNING id"),
+        feedsql::messageInsert() + QStringLiteral("VALUES (?,?,?,?,?,?,?,?,?,?) ")
+            + feedsql::messageUpsert() + QStringLiteral("RETURNING id"),
         {uuid, *ticket, row.value(QStringLiteral("author_kind")).toString(),
          Database::idOrNull(*agent), Database::idOrNull(*customer),
          row.value(QStringLiteral("visibility")).toString(),

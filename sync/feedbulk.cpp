@@ -9,6 +9,7 @@
 #include "core/storage/bulkwriter.h"
 #include "core/storage/database.h"
 #include "sync/feedapplier.h"
+#include "sync/feedsql.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -134,19 +135,14 @@ Result<QList<QJsonObject>> FeedApplier::stageMessages(const QList<QJsonObject> &
                        "s.customer_uuid, '', 0 FROM %1 s WHERE s.customer_uuid IS NOT NULL AND "
                        "NOT EXISTS (SELECT 1 FROM customers c WHERE c.uuid = s.customer_uuid)")
             .arg(kStage),
-        QStringLiteral(
-            "INSERT INTO messages(uuid, ticket_id, author_kind, author_agent_id, "
-            "author_customer_id, visibility, body, body_html, created_at, moved_from) "
-            "SELECT s.uuid, t.id, s.author_kind, a.id, c.id, s.visibility, s.body, s.body_html, "
-            "s.created_at, NULL FROM %1 s JOIN tickets t ON t.uuid = s.ticket_uuid "
-            "LEFT JOIN agents a ON a.uuid = s.agent_uuid "
-            "LEFT JOIN customers c ON c.uuid = s.customer_uuid WHERE true "
-            "ON CONFLICT(uuid) DO UPDATE SET ticket_id = excluded.ticket_id, "
-            "author_kind = excluded.author_kind, author_agent_id = excluded.author_agent_id, "
-            "author_customer_id = excluded.author_customer_id, visibility = excluded.visibility, "
-            "body = excluded.body, body_html = excluded.body_html, "
-            "created_at = excluded.created_at, moved_from = NULL")
-            .arg(kStage),
+        feedsql::messageInsert()
+            + QStringLiteral("SELECT s.uuid, t.id, s.author_kind, a.id, c.id, s.visibility, "
+                             "s.body, s.body_html, s.created_at, NULL FROM %1 s JOIN tickets t "
+                             "ON t.uuid = s.ticket_uuid LEFT JOIN agents a ON a.uuid = "
+                             "s.agent_uuid LEFT JOIN customers c ON c.uuid = s.customer_uuid "
+                             "WHERE true ")
+                  .arg(kStage)
+            + feedsql::messageUpsert(),
         QStringLiteral("DELETE FROM %1").arg(kStage),
     };
     if (auto m = m_db.execScript(merge); !m)
@@ -294,38 +290,23 @@ Result<QList<QJsonObject>> FeedApplier::stageTickets(const QList<QJsonObject> &e
                        "%1 s WHERE s.category IS NOT NULL")
             .arg(kTickets),
         // sla_due: the earlier of the open due times (SlaService stores only open ones).
-        QStringLiteral(
-            "INSERT INTO tickets(uuid, number, subject, description, channel, direction, status, "
-            "priority, category_id, requester_id, assignee_id, team_id, created_at, updated_at, "
-            "first_response_at, solved_at, closed_at, first_response_due, resolution_due, "
-            "sla_paused_since, sla_due, external_ref, csat, merged_into, split_from, "
-            "follow_up_of, archived, requester_sort, assignee_sort) "
-            "SELECT s.uuid, s.number, s.subject, s.description, s.channel, s.direction, "
-            "s.status, s.priority, cat.id, req.id, ag.id, tm.id, s.created_at, s.updated_at, "
-            "s.first_response_at, s.solved_at, s.closed_at, s.first_response_due, "
-            "s.resolution_due, s.sla_paused_since, coalesce(min(s.first_response_due, "
-            "s.resolution_due), s.first_response_due, s.resolution_due, 9223372036854775807), "
-            "s.external_ref, s.csat, NULL, NULL, NULL, s.archived, coalesce(lower(req.name), ''), "
-            "coalesce(lower(ag.name), '') FROM %1 s "
-            "LEFT JOIN categories cat ON cat.name = s.category "
-            "LEFT JOIN customers req ON req.uuid = s.requester_uuid "
-            "LEFT JOIN agents ag ON ag.uuid = s.assignee_uuid "
-            "LEFT JOIN teams tm ON tm.uuid = s.team_uuid WHERE true "
-            "ON CONFLICT(uuid) DO UPDATE SET number = excluded.number, "
-            "subject = excluded.subject, description = excluded.description, "
-            "channel = excluded.channel, direction = excluded.direction, "
-            "status = excluded.status, priority = excluded.priority, "
-            "category_id = excluded.category_id, requester_id = excluded.requester_id, "
-            "assignee_id = excluded.assignee_id, team_id = excluded.team_id, "
-            "created_at = excluded.created_at, updated_at = excluded.updated_at, "
-            "first_response_at = excluded.first_response_at, solved_at = excluded.solved_at, "
-            "closed_at = excluded.closed_at, first_response_due = excluded.first_response_due, "
-            "resolution_due = excluded.resolution_due, "
-            "sla_paused_since = excluded.sla_paused_since, sla_due = excluded.sla_due, "
-            "external_ref = excluded.external_ref, csat = excluded.csat, merged_into = NULL, "
-            "split_from = NULL, follow_up_of = NULL, archived = excluded.archived, "
-            "requester_sort = excluded.requester_sort, assignee_sort = excluded.assignee_sort")
-            .arg(kTickets),
+        feedsql::ticketInsert()
+            + QStringLiteral(
+                  "SELECT s.uuid, s.number, s.subject, s.description, s.channel, s.direction, "
+                  "s.status, s.priority, cat.id, req.id, ag.id, tm.id, s.created_at, s.updated_at, "
+                  "s.first_response_at, s.solved_at, s.closed_at, s.first_response_due, "
+                  "s.resolution_due, s.sla_paused_since, coalesce(min(s.first_response_due, "
+                  "s.resolution_due), s.first_response_due, s.resolution_due, "
+                  "9223372036854775807), "
+                  "s.external_ref, s.csat, NULL, NULL, NULL, s.archived, coalesce(lower(req.name), "
+                  "''), "
+                  "coalesce(lower(ag.name), '') FROM %1 s "
+                  "LEFT JOIN categories cat ON cat.name = s.category "
+                  "LEFT JOIN customers req ON req.uuid = s.requester_uuid "
+                  "LEFT JOIN agents ag ON ag.uuid = s.assignee_uuid "
+                  "LEFT JOIN teams tm ON tm.uuid = s.team_uuid WHERE true ")
+                  .arg(kTickets)
+            + feedsql::ticketUpsert(),
         QStringLiteral("DELETE FROM ticket_tags WHERE ticket_id IN (SELECT t.id FROM %1 s JOIN "
                        "tickets t ON t.uuid = s.uuid)")
             .arg(kTickets),

@@ -5,6 +5,7 @@
 // are in the list, or the operation changed nothing there).
 #include "core/storage/database.h"
 #include "sync/feedapplier.h"
+#include "sync/feedsql.h"
 #include "sync/replica.h"
 
 #include <QJsonArray>
@@ -13,14 +14,7 @@
 
 namespace hd::sync {
 
-namespace {
-
-Result<void> done(const Result<Rows> &q)
-{
-    return q ? Result<void>() : Result<void>(q.error());
-}
-
-} // namespace
+using feedsql::done;
 
 Result<void> FeedApplier::dropLocalEvents(RowId ticketId)
 {

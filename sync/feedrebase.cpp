@@ -6,18 +6,12 @@
 #include "core/domain/workflow.h"
 #include "core/storage/database.h"
 #include "sync/feedapplier.h"
+#include "sync/feedsql.h"
 #include "sync/replica.h"
 
 namespace hd::sync {
 
-namespace {
-
-Result<void> done(const Result<Rows> &q)
-{
-    return q ? Result<void>() : Result<void>(q.error());
-}
-
-} // namespace
+using feedsql::done;
 
 Result<void> FeedApplier::rebase(const QString &ticketUuid)
 {

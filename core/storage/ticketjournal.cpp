@@ -15,12 +15,12 @@ Result<void> TicketStore::record(const JournalOp &op)
     return m_journal->record(op);
 }
 
-Result<QJsonValue> TicketStore::uuidOf(const char *table, RowId id)
+Result<QJsonValue> TicketStore::uuidOf(Database &db, const char *table, RowId id)
 {
     if (!id)
         return QJsonValue();
-    auto v = m_db.scalar(
-        QStringLiteral("SELECT uuid FROM %1 WHERE id = ?").arg(QLatin1String(table)), {id});
+    auto v = db.scalar(QStringLiteral("SELECT uuid FROM %1 WHERE id = ?").arg(QLatin1String(table)),
+                       {id});
     if (!v)
         return v.error();
     return v->isNull() ? QJsonValue() : QJsonValue(v->toString());

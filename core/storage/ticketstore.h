@@ -74,6 +74,10 @@ public:
     void setJournal(OpJournal *journal) { m_journal = journal; }
     [[nodiscard]] OpJournal *journal() const { return m_journal; }
 
+    /// The uuid of row id of table (agents, customers, teams, tickets) — how operations and the
+    /// change feed name rows across databases; null for 0 or a row that does not exist.
+    static Result<QJsonValue> uuidOf(Database &db, const char *table, RowId id);
+
     Result<Ticket> create(const NewTicket &t);
     Result<Ticket> ticket(RowId id);
     /// By number ("1234" or "#1234") or uuid.
@@ -127,7 +131,7 @@ private:
     /// Writes op to the journal, if any and not muted (operations nested in another one).
     Result<void> record(const JournalOp &op);
     /// The uuid of row id in table (agents, customers, teams, tickets), null for 0.
-    Result<QJsonValue> uuidOf(const char *table, RowId id);
+    Result<QJsonValue> uuidOf(const char *table, RowId id) { return uuidOf(m_db, table, id); }
     Result<QJsonValue> categoryName(RowId id);
     Result<void> recordCreate(const QString &uuid, const QString &subject,
                               const QString &messageUuid, const NewTicket &in);
