@@ -17,3 +17,18 @@ function(helpdesk_add_test name)
         "LANG=C.UTF-8")
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" TIMEOUT 300)
 endfunction()
+
+# helpdesk_add_postgres_variant(<name>)
+# Registers <name>_pg: the same executable with its server database on PostgreSQL
+# (HELPDESK_TEST_BACKEND=postgresql; tests/support/testdatabase.h makes a fresh database on the
+# server HELPDESK_TEST_PG names, which scripts/test.sh starts). Without HELPDESK_TEST_PG the
+# variant exits 77 and is reported as skipped; CI always sets it.
+function(helpdesk_add_postgres_variant name)
+    add_test(NAME ${name}_pg COMMAND ${name})
+    get_test_property(${name} ENVIRONMENT env)
+    list(APPEND env "HELPDESK_TEST_BACKEND=postgresql")
+    list(TRANSFORM env REPLACE "-data$" "-pg-data")
+    list(TRANSFORM env REPLACE "-config$" "-pg-config")
+    set_tests_properties(${name}_pg PROPERTIES ENVIRONMENT "${env}" TIMEOUT 300
+        SKIP_RETURN_CODE 77 LABELS postgresql)
+endfunction()

@@ -13,6 +13,9 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libqt6opengl6-dev libgl-dev
   # storage: SQLite 3.40 with FTS5 (Qt's driver links the system library)
   sqlite3 libsqlite3-dev
+  # helpdesk-server for teams: PostgreSQL (libqt6sql6-psql above is Qt's driver); the tests start
+  # a throwaway cluster of their own (scripts/pg-test.sh)
+  postgresql
   # helpdesk-server: Argon2id password hashes and random session tokens
   libsodium-dev
   # the desktop's sign-in token in the system keyring (Secret Service / KWallet); libsodium above

@@ -9,4 +9,17 @@ preset=default
 if [ "${CI:-}" = "true" ]; then preset=ci; fi
 cmake --preset "$preset"
 cmake --build --preset "$preset"
+# The server suites run a second time on PostgreSQL (the *_pg tests): on HELPDESK_TEST_PG when
+# set, else on a throwaway cluster started here. In CI a missing PostgreSQL is an error.
+if [ -z "${HELPDESK_TEST_PG:-}" ]; then
+  if url="$("$root/scripts/pg-test.sh" start)"; then
+    export HELPDESK_TEST_PG="$url"
+    trap '"$root/scripts/pg-test.sh" stop' EXIT
+  elif [ "${CI:-}" = "true" ]; then
+    echo "test.sh: PostgreSQL could not be started for the *_pg tests" >&2
+    exit 1
+  else
+    echo "test.sh: no PostgreSQL; the *_pg tests are skipped" >&2
+  fi
+fi
 ctest --preset "$preset"

@@ -110,22 +110,29 @@ const char *const *triggerNames()
 Result<void> install(Database &db)
 {
     return db.transaction([&]() -> Result<void> {
-        auto exists = db.scalar(QStringLiteral(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'changes'"));
+        auto exists
+            = db.scalar(db.isPostgres() ? QStringLiteral("SELECT count(*) FROM pg_tables WHERE "
+                                                         "schemaname = current_schema() AND "
+                                                         "tablename = 'changes'")
+                                        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
+                                                         "type = 'table' AND name = 'changes'"));
         if (!exists)
             return exists.error();
         const bool fresh = exists->toInt() == 0;
-        QStringList script{
-            QStringLiteral("CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY "
-                           "AUTOINCREMENT, entity TEXT NOT NULL, uuid TEXT NOT NULL, "
-                           "op TEXT NOT NULL)"),
-            QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS changes_entity ON changes(entity, "
-                           "uuid)"),
-            // docs/sync.md "Push: at most once": the answer given to each pushed operation.
-            QStringLiteral("CREATE TABLE IF NOT EXISTS applied_ops(op_id TEXT PRIMARY KEY, "
-                           "client_id TEXT NOT NULL, agent_id INTEGER NOT NULL, "
-                           "result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID"),
-        };
+        QStringList script = db.isPostgres()
+            ? postgresTables()
+            : QStringList{
+                QStringLiteral("CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY "
+                               "AUTOINCREMENT, entity TEXT NOT NULL, uuid TEXT NOT NULL, "
+                               "op TEXT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE UNIQUE INDEX IF NOT EXISTS changes_entity ON changes(entity, "
+                    "uuid)"),
+                // docs/sync.md "Push: at most once": the answer given to each pushed operation.
+                QStringLiteral("CREATE TABLE IF NOT EXISTS applied_ops(op_id TEXT PRIMARY KEY, "
+                               "client_id TEXT NOT NULL, agent_id INTEGER NOT NULL, "
+                               "result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID"),
+            };
         if (fresh)
             script << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT 'ticket', "
                                      "uuid, 'insert' FROM tickets ORDER BY id")
@@ -146,6 +153,10 @@ Result<void> install(Database &db)
                 script << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT '%2', %3, "
                                          "'insert' FROM %1 ORDER BY id")
                               .arg(QLatin1String(table), QLatin1String(entity), QLatin1String(key));
+        }
+        if (db.isPostgres()) {
+            script << postgresTriggers(Database::writerLockKey());
+            return db.execScript(script);
         }
         script << rowTriggers("tickets", "ticket") << rowTriggers("messages", "message")
                << rowTriggers("teams", "team") << rowTriggers("categories", "category", "name")

@@ -3,6 +3,8 @@
 
 #include "core/base/result.h"
 
+#include <QStringList>
+
 namespace hd {
 class Database;
 } // namespace hd
@@ -22,5 +24,12 @@ Result<void> install(Database &db);
 
 /// The names of the triggers install() makes (tests check that clients have none of them).
 const char *const *triggerNames();
+
+/// PostgreSQL (feedschemapg.cpp): the tables, and the trigger functions and triggers, which
+/// take the writer lock `writerLock` and NOTIFY notifyChannel() on every change.
+QStringList postgresTables();
+QStringList postgresTriggers(qint64 writerLock);
+/// The PostgreSQL channel server instances LISTEN on to learn the feed moved.
+QString notifyChannel();
 
 } // namespace hd::server::feedschema

@@ -9,6 +9,8 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 
+#include <algorithm>
+
 namespace hd::server {
 
 QByteArray Request::header(const QByteArray &name) const
@@ -143,6 +145,27 @@ void write(QHttpServerResponder &&responder, const Response &out, bool head = fa
 }
 } // namespace
 
+QHostAddress HttpAdapter::clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor,
+                                        const QList<QHostAddress> &trustedProxies)
+{
+    const auto trusted = [&](const QHostAddress &a) {
+        return std::any_of(trustedProxies.begin(), trustedProxies.end(),
+                           [&](const QHostAddress &p) { return p.isEqual(a); });
+    };
+    if (!trusted(peer) || forwardedFor.isEmpty())
+        return peer;
+    // Each proxy appends the address it received from; read from the right.
+    const QList<QByteArray> hops = forwardedFor.split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            return peer; // malformed: believe nothing
+        if (!trusted(hop))
+            return hop;
+    }
+    return peer;
+}
+
 HttpAdapter::HttpAdapter(QObject *parent)
     : QObject(parent)
 {
@@ -153,8 +176,8 @@ HttpAdapter::HttpAdapter(QObject *parent)
         r.path = req.url().path();
         r.query = req.query();
         r.body = req.body();
-        r.peer = req.remoteAddress();
         r.headers = req.headers();
+        r.peer = clientAddress(req.remoteAddress(), r.header("X-Forwarded-For"), m_trustedProxies);
         write(std::move(responder),
               m_handler
                   ? m_handler(r)

@@ -72,6 +72,13 @@ public:
     /// request on any other path is answered 404 and its connection closed.
     void setWebSocketHandler(const QString &path, WebSocketHandler handler);
     void setMaxRequestBytes(qint64 bytes) { m_maxRequestBytes = bytes; }
+    /// Reverse proxies (load balancers) whose X-Forwarded-For is believed: a request from one of
+    /// them gets, as its peer, the nearest address in that header that is not itself a trusted
+    /// proxy (so sign-in rate limits count clients, not the proxy). From any other peer the
+    /// header is ignored: clients cannot choose their own address.
+    void setTrustedProxies(QList<QHostAddress> proxies) { m_trustedProxies = std::move(proxies); }
+    static QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor,
+                                      const QList<QHostAddress> &trustedProxies);
     /// Listens on address:port (port 0 picks a free one). Returns the bound port or 0.
     quint16 listen(const QHostAddress &address, quint16 port);
 
@@ -81,6 +88,7 @@ private:
     QString m_webSocketPath;
     WebSocketHandler m_webSocketHandler;
     qint64 m_maxRequestBytes = kDefaultMaxRequestBytes;
+    QList<QHostAddress> m_trustedProxies;
 };
 
 } // namespace hd::server

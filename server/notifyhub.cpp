@@ -5,11 +5,17 @@
 #include "core/base/logging.h"
 #include "core/storage/database.h"
 #include "server/auth.h"
+#include "server/feedschema.h"
 #include "server/router.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlQuery>
 #include <QWebSocket>
+
+#include <utility>
 
 namespace hd::server {
 
@@ -18,6 +24,8 @@ namespace {
 constexpr quint64 kMaxIncomingBytes = 64 * 1024;
 /// A peer that never answers a close frame is dropped after this long.
 constexpr int kCloseGraceMs = 5000;
+/// PostgreSQL: the LISTEN connection is checked every this many ticks (of pollMs * 10).
+constexpr int kListenProbeTicks = 5;
 
 /// A close frame carries at most 123 bytes of reason (RFC 6455 5.5): cut at a character.
 QString fitReason(QString reason)
@@ -38,10 +46,41 @@ NotifyHub::NotifyHub(Database &db, const Clock &clock, Accounts &accounts, Notif
 {
     m_poll.setInterval(m_options.pollMs);
     connect(&m_poll, &QTimer::timeout, this, &NotifyHub::tick);
+    if (m_db.isPostgres())
+        listen();
+}
+
+bool NotifyHub::listen()
+{
+    if (!m_listenConnection.isEmpty())
+        return true;
+    static int serial = 0;
+    const QString name = QStringLiteral("hd-notify-listen-%1").arg(++serial);
+    QSqlDatabase c = m_db.openSeparateConnection(name);
+    if (!c.isOpen() || !c.driver()->subscribeToNotification(feedschema::notifyChannel())) {
+        qCWarning(lcServer) << "notify: cannot LISTEN on PostgreSQL; polling every"
+                            << m_options.pollMs << "ms";
+        c = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return false;
+    }
+    connect(c.driver(), &QSqlDriver::notification, this, [this] { tick(); });
+    m_listenConnection = name;
+    m_poll.setInterval(m_options.pollMs * 10);
+    return true;
+}
+
+void NotifyHub::stopListening()
+{
+    if (m_listenConnection.isEmpty())
+        return;
+    QSqlDatabase::removeDatabase(std::exchange(m_listenConnection, QString()));
+    m_poll.setInterval(m_options.pollMs);
 }
 
 NotifyHub::~NotifyHub()
 {
+    stopListening();
     // The sockets are the hub's children: they go first, telling the hub nothing.
     const auto sockets = findChildren<QWebSocket *>(QString(), Qt::FindDirectChildrenOnly);
     for (QWebSocket *socket : sockets) {
@@ -188,6 +227,19 @@ void NotifyHub::poke()
 
 void NotifyHub::tick()
 {
+    if (m_db.isPostgres() && !m_listenConnection.isEmpty()
+        && ++m_ticksSinceProbe >= kListenProbeTicks) {
+        // A LISTEN connection that PostgreSQL dropped says nothing: probe it now and then.
+        m_ticksSinceProbe = 0;
+        const bool alive = QSqlQuery(QSqlDatabase::database(m_listenConnection, false))
+                               .exec(QStringLiteral("SELECT 1"));
+        if (!alive) {
+            qCWarning(lcServer) << "notify: the LISTEN connection was lost; reopening";
+            stopListening();
+        }
+    }
+    if (m_db.isPostgres() && m_listenConnection.isEmpty())
+        listen();
     recheckTokens();
     if (subscriberCount() == 0)
         return;

@@ -26,7 +26,9 @@ struct NotifyOptions
     int maxSockets = 1000;
     /// Time a new socket has to send {"token": ...} before it is closed with 4401.
     int authTimeoutMs = 5000;
-    /// How often the head of the change feed is read while someone is subscribed.
+    /// How often the head of the change feed is read while someone is subscribed. On
+    /// PostgreSQL the hub LISTENs for the other instances' changes and polls only as a safety net
+    /// (pollMs * 10), or every pollMs while it has no listening connection.
     int pollMs = 100;
     /// How often (on the injected clock) each subscriber's token is checked again.
     qint64 recheckSecs = 60;
@@ -37,7 +39,9 @@ struct NotifyOptions
 /// within authTimeoutMs) with a token the route guard would accept; the hub then sends
 /// {"seq": N}, the head of the change feed (max(seq) of changes, 0 when empty), at once and
 /// again whenever the head grows. The head is read every pollMs while someone is subscribed
-/// and at once on poke(). Tokens are checked again every recheckSecs on the clock.
+/// and at once on poke(). Tokens are checked again every recheckSecs on the clock. On PostgreSQL
+/// the hub also LISTENs on feedschema::notifyChannel() over a connection of its own, so that a
+/// change committed through another server instance is told at once.
 class NotifyHub : public QObject
 {
     Q_OBJECT
@@ -89,6 +93,9 @@ private:
     void closeSocket(QWebSocket *socket, int code, const QString &reason);
     void updateTimer();
     [[nodiscard]] std::optional<qint64> head();
+    /// PostgreSQL: (re)opens the LISTEN connection; false while PostgreSQL cannot be reached.
+    bool listen();
+    void stopListening();
 
     Database &m_db;
     const Clock &m_clock;
@@ -96,6 +103,8 @@ private:
     NotifyOptions m_options;
     QHash<QWebSocket *, Socket> m_sockets;
     QTimer m_poll;
+    QString m_listenConnection; ///< PostgreSQL: the LISTEN connection's name, when open
+    int m_ticksSinceProbe = 0;
 };
 
 } // namespace hd::server

@@ -5,6 +5,7 @@
 #include "core/base/logging.h"
 #include "core/base/paths.h"
 #include "core/storage/database.h"
+#include "core/storage/pgdialect.h"
 #include "server/api.h"
 #include "server/attachmentsapi.h"
 #include "server/auth.h"
@@ -42,9 +43,13 @@ QString Server::databasePath(const QString &spec, QString *error)
 {
     if (spec.isEmpty())
         return paths::defaultDatabasePath();
-    if (spec.startsWith(QLatin1String("postgresql:"))
-        || spec.startsWith(QLatin1String("postgres:"))) {
-        *error = tr("PostgreSQL is not supported yet; use sqlite:PATH.");
+    if (pg::isUrl(spec)) {
+        if (!pg::parseUrl(spec, error))
+            return {};
+        return spec;
+    }
+    if (spec.startsWith(QLatin1String("postgres"))) {
+        *error = tr("Write a PostgreSQL database as postgresql://user@host:port/database.");
         return {};
     }
     if (spec.startsWith(QLatin1String("sqlite:")))
@@ -73,8 +78,10 @@ bool Server::setUp()
         m_error = tr("Cannot set up the change feed: %1").arg(feed.errorMessage());
         return false;
     }
-    m_checkpointer = std::make_unique<WalCheckpointer>(*m_db);
-    m_checkpointer->start();
+    if (!m_db->isPostgres()) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(*m_db);
+        m_checkpointer->start();
+    }
     m_accounts = std::make_unique<Accounts>(*m_db, *m_clock);
     // Made now, so the first sign-in with an unknown email takes no longer than later ones.
     (void)crypto::dummyHash();
@@ -86,9 +93,12 @@ bool Server::setUp()
     m_sync->registerRoutes(*m_router);
     m_push = std::make_unique<PushApi>(*m_db, *m_clock);
     m_push->registerRoutes(*m_router);
-    const QString attachmentsDir = m_options.attachmentsDir.isEmpty()
-        ? QFileInfo(m_db->path()).absolutePath() + QStringLiteral("/attachments")
-        : m_options.attachmentsDir;
+    QString attachmentsDir = m_options.attachmentsDir;
+    if (attachmentsDir.isEmpty())
+        attachmentsDir = (m_db->isPostgres() ? QFileInfo(paths::defaultDatabasePath())
+                                             : QFileInfo(m_db->path()))
+                             .absolutePath()
+            + QStringLiteral("/attachments");
     m_attachments = std::make_unique<AttachmentsApi>(*m_db, attachmentsDir);
     m_attachments->registerRoutes(*m_router);
     NotifyOptions notify;
@@ -101,6 +111,7 @@ bool Server::setUp()
     m_http->setWebSocketHandler(NotifyHub::path(),
                                 [this](QWebSocket *socket) { m_notify->add(socket); });
     m_http->setMaxRequestBytes(m_options.maxRequestBytes);
+    m_http->setTrustedProxies(m_options.trustedProxies);
     return true;
 }
 

@@ -26,7 +26,8 @@ class SyncApi;
 
 struct ServerOptions
 {
-    QString database; ///< "sqlite:PATH" or a path (empty: the data folder's database)
+    /// "sqlite:PATH", a path, or "postgresql://..." (empty: the data folder's database)
+    QString database;
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;
     /// Bytes a connection may send without an answer before it is cut off (see HttpAdapter).
@@ -37,6 +38,9 @@ struct ServerOptions
     int notifyAuthTimeoutMs = 5000;
     /// The attachment store's folder (empty: "attachments" next to the database).
     QString attachmentsDir;
+    /// Load balancers / reverse proxies whose X-Forwarded-For names the client (see
+    /// HttpAdapter::setTrustedProxies).
+    QList<QHostAddress> trustedProxies;
 };
 
 /// helpdesk-server: owns the HTTP adapter, the route table and the accounts.
@@ -63,8 +67,8 @@ public:
     /// The attachment routes and their store (valid after start()).
     [[nodiscard]] AttachmentsApi *attachments() const { return m_attachments.get(); }
 
-    /// The database path ServerOptions::database names ("sqlite:" stripped, empty = default);
-    /// empty with a message for databases this build cannot serve.
+    /// What Database::open() takes for ServerOptions::database: the SQLite path ("sqlite:"
+    /// stripped, empty = default) or the PostgreSQL URL; empty with a message when malformed.
     static QString databasePath(const QString &spec, QString *error);
 
 private:

@@ -1873,6 +1873,18 @@
         <source>recording the schema version</source>
         <translation>스키마 버전 기록</translation>
     </message>
+    <message>
+        <source>Cannot connect to PostgreSQL at %1: %2</source>
+        <translation>PostgreSQL(%1)에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a PostgreSQL URL; write postgresql://user:password@host:port/database.</source>
+        <translation>&apos;%1&apos;은(는) PostgreSQL URL이 아닙니다. postgresql://사용자:비밀번호@호스트:포트/데이터베이스 형식으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL &apos;%1&apos; names no database; add /DATABASE after the host.</source>
+        <translation>PostgreSQL URL &apos;%1&apos;에 데이터베이스 이름이 없습니다. 호스트 뒤에 /데이터베이스를 붙이세요.</translation>
+    </message>
 </context>
 <context>
     <name>hd::DemoData</name>
@@ -4860,16 +4872,16 @@ You can also start from an empty database.</source>
         <translation>%1:%2에서 연결을 받을 수 없습니다</translation>
     </message>
     <message>
-        <source>PostgreSQL is not supported yet; use sqlite:PATH.</source>
-        <translation>PostgreSQL은 아직 지원하지 않습니다. sqlite:경로를 쓰세요.</translation>
-    </message>
-    <message>
         <source>Cannot open the database %1: %2</source>
         <translation>데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Cannot set up the change feed: %1</source>
         <translation>변경 피드를 준비할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Write a PostgreSQL database as postgresql://user@host:port/database.</source>
+        <translation>PostgreSQL 데이터베이스는 postgresql://사용자@호스트:포트/데이터베이스 형식으로 쓰세요.</translation>
     </message>
 </context>
 <context>
@@ -5072,6 +5084,26 @@ You can also start from an empty database.</source>
     <message>
         <source>Unknown command &apos;%1&apos;; the only command is &apos;admin create&apos;.</source>
         <translation>알 수 없는 명령 &apos;%1&apos;입니다. 쓸 수 있는 명령은 &apos;admin create&apos;뿐입니다.</translation>
+    </message>
+    <message>
+        <source>Folder of attachment files (default: &apos;attachments&apos; next to a SQLite database, or in the data folder). Instances sharing one PostgreSQL must share this folder too.</source>
+        <translation>첨부 파일 폴더입니다(기본값: SQLite 데이터베이스 옆 또는 데이터 폴더의 &apos;attachments&apos;). 하나의 PostgreSQL을 함께 쓰는 인스턴스는 이 폴더도 함께 써야 합니다.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Address of a load balancer or reverse proxy whose X-Forwarded-For header names the client (repeatable).</source>
+        <translation>X-Forwarded-For 헤더로 클라이언트를 알려 주는 로드 밸런서 또는 리버스 프록시의 주소입니다(여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Invalid --trusted-proxy &apos;%1&apos;; expected an IP address.</source>
+        <translation>--trusted-proxy &apos;%1&apos;이(가) 잘못되었습니다. IP 주소가 필요합니다.</translation>
     </message>
 </context>
 </TS>

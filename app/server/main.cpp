@@ -88,6 +88,19 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("server",
                                     "Address and port to listen on (default 127.0.0.1:8080)."),
         QCoreApplication::translate("server", "host:port"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption attachmentsOption(
+        QStringLiteral("attachments"),
+        QCoreApplication::translate("server",
+                                    "Folder of attachment files (default: 'attachments' next to a "
+                                    "SQLite database, or in the data folder). Instances sharing "
+                                    "one PostgreSQL must share this folder too."),
+        QCoreApplication::translate("server", "dir"));
+    const QCommandLineOption proxyOption(
+        QStringLiteral("trusted-proxy"),
+        QCoreApplication::translate("server",
+                                    "Address of a load balancer or reverse proxy whose "
+                                    "X-Forwarded-For header names the client (repeatable)."),
+        QCoreApplication::translate("server", "address"));
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QCoreApplication::translate("server", "Language of messages: ko or en."),
@@ -104,7 +117,8 @@ int main(int argc, char *argv[])
         QStringLiteral("role"),
         QCoreApplication::translate("server", "admin create: agent, manager or admin (default)."),
         QCoreApplication::translate("server", "role"), QStringLiteral("admin"));
-    parser.addOptions({dbOption, listenOption, langOption, emailOption, nameOption, roleOption});
+    parser.addOptions({dbOption, listenOption, attachmentsOption, proxyOption, langOption,
+                       emailOption, nameOption, roleOption});
     parser.addPositionalArgument(
         QStringLiteral("admin"),
         QCoreApplication::translate(
@@ -125,6 +139,16 @@ int main(int argc, char *argv[])
 
     hd::server::ServerOptions options;
     options.database = parser.value(dbOption);
+    options.attachmentsDir = parser.value(attachmentsOption);
+    for (const QString &proxy : parser.values(proxyOption)) {
+        const QHostAddress a(proxy);
+        if (a.isNull())
+            return fail(QCoreApplication::translate("server",
+                                                    "Invalid --trusted-proxy '%1'; expected an IP "
+                                                    "address.")
+                            .arg(proxy));
+        options.trustedProxies << a;
+    }
     const QString listen = parser.value(listenOption);
     const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;

@@ -2,6 +2,7 @@
 #include "core/storage/database.h"
 
 #include "core/base/logging.h"
+#include "core/storage/pgdialect.h"
 #include "core/storage/schema.h"
 
 #include <QCoreApplication>
@@ -18,8 +19,13 @@ namespace hd {
 
 struct Database::PerThread
 {
+    struct Statement
+    {
+        std::shared_ptr<QSqlQuery> query;
+        bool returnsId = false; ///< PostgreSQL: "RETURNING id" was added
+    };
     QString connectionName;
-    QHash<QString, std::shared_ptr<QSqlQuery>> statements;
+    QHash<QString, Statement> statements;
     int transactionDepth = 0;
 };
 
@@ -54,6 +60,29 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path)
 {
+    if (pg::isUrl(path)) {
+        QString error;
+        const auto spec = pg::parseUrl(path, &error);
+        if (!spec)
+            return Error{ErrorCode::InvalidArgument, error};
+        std::unique_ptr<Database> db(new Database(spec->displayName()));
+        db->m_dialect = Dialect::PostgreSQL;
+        db->m_pgHost = spec->host;
+        db->m_pgPort = spec->port;
+        db->m_pgUser = spec->user;
+        db->m_pgPassword = spec->password;
+        db->m_pgDatabase = spec->database;
+        db->m_pgOptions = spec->options;
+        db->m_idTables = schema::tablesWithId();
+        QSqlDatabase c = db->connection();
+        if (!c.isOpen())
+            return Error{ErrorCode::Storage,
+                         Database::tr("Cannot connect to PostgreSQL at %1: %2")
+                             .arg(db->m_path, c.lastError().text())};
+        if (auto r = db->migrate(); !r)
+            return r.error();
+        return db;
+    }
     if (path.isEmpty() || path == QLatin1String(":memory:"))
         return Error{ErrorCode::InvalidArgument, Database::tr("A database file path is required.")};
     const QFileInfo info(path);
@@ -139,10 +168,13 @@ Database::PerThread &Database::perThread()
         thread && QCoreApplication::instance() && thread != QCoreApplication::instance()->thread())
         QObject::connect(thread, &QThread::finished, thread, release, Qt::DirectConnection);
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), t->connectionName);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (db.open()) {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(isPostgres() ? "QPSQL" : "QSQLITE"),
+                                                t->connectionName);
+    configure(db);
+    if (isPostgres()) {
+        if (!db.open())
+            qCWarning(lcStorage) << "cannot connect to" << m_path << db.lastError().text();
+    } else if (db.open()) {
         QSqlQuery q(db);
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                    "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY",
@@ -154,6 +186,35 @@ Database::PerThread &Database::perThread()
         qCWarning(lcStorage) << "cannot open" << m_path << db.lastError().text();
     }
     return *t;
+}
+
+void Database::configure(QSqlDatabase &db) const
+{
+    if (!isPostgres()) {
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        return;
+    }
+    db.setHostName(m_pgHost);
+    db.setPort(m_pgPort);
+    db.setUserName(m_pgUser);
+    db.setPassword(m_pgPassword);
+    db.setDatabaseName(m_pgDatabase);
+    // Quiet NOTICEs ("relation already exists, skipping") stay out of the log.
+    QString options = QStringLiteral("connect_timeout=10;options='-c client_min_messages=warning'");
+    if (!m_pgOptions.isEmpty())
+        options += QLatin1Char(';') + m_pgOptions;
+    db.setConnectOptions(options);
+}
+
+QSqlDatabase Database::openSeparateConnection(const QString &name)
+{
+    QSqlDatabase db
+        = QSqlDatabase::addDatabase(QLatin1String(isPostgres() ? "QPSQL" : "QSQLITE"), name);
+    configure(db);
+    if (!db.open())
+        qCWarning(lcStorage) << "cannot open a connection to" << m_path << db.lastError().text();
+    return db;
 }
 
 QSqlDatabase Database::connection()
@@ -185,26 +246,49 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &args)
     if (it == t.statements.end()) {
         if (t.statements.size() > 500)
             t.statements.clear(); // dynamic list queries: keep the cache bounded
-        auto q = std::make_shared<QSqlQuery>(QSqlDatabase::database(t.connectionName));
-        q->setForwardOnly(true);
-        if (!q->prepare(sql))
-            return storageError(Database::tr("preparing a statement"), q->lastError());
-        it = t.statements.insert(sql, q);
+        PerThread::Statement s;
+        s.query = std::make_shared<QSqlQuery>(QSqlDatabase::database(t.connectionName));
+        s.query->setForwardOnly(true);
+        QString text = sql;
+        if (isPostgres()) {
+            const pg::Statement rewritten = pg::toPostgres(sql, m_idTables);
+            text = rewritten.sql;
+            s.returnsId = rewritten.returnsId;
+        }
+        if (!s.query->prepare(text)) {
+            const QSqlError e = s.query->lastError();
+            s.query.reset();
+            if (reconnectIfLost(t))
+                return exec(sql, args); // once more on the new connection
+            return storageError(Database::tr("preparing a statement"), e);
+        }
+        it = t.statements.insert(sql, s);
     }
-    QSqlQuery &q = **it;
+    QSqlQuery &q = *it->query;
     q.finish();
     for (int i = 0; i < args.size(); ++i) {
         const QVariant &v = args.at(i);
         // A null QString would bind as SQL NULL; only an invalid QVariant() means NULL here.
         if (v.typeId() == QMetaType::QString && v.toString().isNull())
             q.bindValue(i, QStringLiteral(""));
+        else if (isPostgres() && v.typeId() == QMetaType::Bool)
+            q.bindValue(i, int(v.toBool())); // the schema's flags are integers
+        else if (isPostgres() && v.typeId() == QMetaType::QByteArray)
+            q.bindValue(i, QString::fromUtf8(v.toByteArray())); // every column is text
         else
             q.bindValue(i, v);
     }
     if (!q.exec()) {
         const QSqlError e = q.lastError();
+        if (reconnectIfLost(t))
+            return exec(sql, args); // once more on the new connection
         qCWarning(lcStorage) << "statement failed:" << e.text() << sql.left(200);
         return storageError(Database::tr("running a statement"), e);
+    }
+    if (it->returnsId) {
+        const QVariant id = q.next() ? q.value(0) : QVariant();
+        q.finish();
+        return Rows(&q, id);
     }
     return Rows(&q);
 }
@@ -259,6 +343,8 @@ Result<void> Database::execScript(const QStringList &statements)
 Result<void> Database::transaction(const std::function<Result<void>()> &body)
 {
     PerThread &t = perThread();
+    if (t.transactionDepth > 0 && isPostgres())
+        return savepoint(t, body);
     if (t.transactionDepth > 0) {
         ++t.transactionDepth;
         Result<void> r = body();
@@ -266,8 +352,21 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body)
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(t.connectionName));
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return storageError(Database::tr("starting a transaction"), q.lastError());
+    const QLatin1String begin(isPostgres() ? "BEGIN" : "BEGIN IMMEDIATE");
+    if (!q.exec(begin)) {
+        const QSqlError e = q.lastError();
+        if (!reconnectIfLost(t))
+            return storageError(Database::tr("starting a transaction"), e);
+        q = QSqlQuery(QSqlDatabase::database(t.connectionName));
+        if (!q.exec(begin))
+            return storageError(Database::tr("starting a transaction"), q.lastError());
+    }
+    if (isPostgres()
+        && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(writerLockKey()))) {
+        const Error e = storageError(Database::tr("starting a transaction"), q.lastError());
+        (void)q.exec(QStringLiteral("ROLLBACK"));
+        return e;
+    }
     t.transactionDepth = 1;
     Result<void> r = body();
     t.transactionDepth = 0;
@@ -281,10 +380,63 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body)
         }
     }
     for (auto &stmt : t.statements)
-        stmt->finish();
+        stmt.query->finish();
     if (!q.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcStorage) << "rollback failed:" << q.lastError().text();
     return r;
+}
+
+bool Database::reconnectIfLost(PerThread &t)
+{
+    if (!isPostgres() || t.transactionDepth > 0)
+        return false;
+    QSqlDatabase c = QSqlDatabase::database(t.connectionName, false);
+    if (QSqlQuery probe(c); probe.exec(QStringLiteral("SELECT 1")))
+        return false; // the connection is fine: the statement itself failed
+    // PostgreSQL restarted or dropped the connection: Qt does not reconnect by itself. Its
+    // prepared statements went with the session.
+    t.statements.clear();
+    c.close();
+    if (!c.open()) {
+        qCWarning(lcStorage) << "cannot reconnect to" << m_path << c.lastError().text();
+        return false;
+    }
+    qCInfo(lcStorage) << "reconnected to" << m_path;
+    return true;
+}
+
+Result<void> Database::savepoint(PerThread &t, const std::function<Result<void>()> &body)
+{
+    QSqlQuery q(QSqlDatabase::database(t.connectionName));
+    const QString name = QStringLiteral("hd_sp%1").arg(t.transactionDepth);
+    if (!q.exec(QStringLiteral("SAVEPOINT ") + name))
+        return storageError(Database::tr("starting a transaction"), q.lastError());
+    ++t.transactionDepth;
+    Result<void> r = body();
+    --t.transactionDepth;
+    if (r) {
+        if (!q.exec(QStringLiteral("RELEASE SAVEPOINT ") + name))
+            return storageError(Database::tr("committing"), q.lastError());
+        return r;
+    }
+    for (auto &stmt : t.statements)
+        stmt.query->finish();
+    if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name))
+        qCWarning(lcStorage) << "rollback to savepoint failed:" << q.lastError().text();
+    return r;
+}
+
+bool Database::isForeignKeyError(const Error &e)
+{
+    return e.message.contains(QLatin1String("FOREIGN KEY"))
+        || e.message.contains(QLatin1String("violates foreign key constraint"));
+}
+
+bool Database::isUniqueError(const Error &e, const char *table, const char *column)
+{
+    const QString t = QLatin1String(table), c = QLatin1String(column);
+    return e.message.contains(t + QLatin1Char('.') + c)
+        || e.message.contains(t + QLatin1Char('_') + c + QLatin1String("_key"));
 }
 
 bool Database::inTransaction()
@@ -295,9 +447,30 @@ bool Database::inTransaction()
 int Database::schemaVersion()
 {
     QSqlQuery q(connection());
+    if (isPostgres()) {
+        // Made before the first migration; one row, the version.
+        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS hd_schema_version(version "
+                                   "INTEGER NOT NULL)")))
+            return -1;
+        if (q.exec(QStringLiteral("SELECT version FROM hd_schema_version")) && q.next())
+            return q.value(0).toInt();
+        return q.isActive() ? 0 : -1;
+    }
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();
     return -1;
+}
+
+Result<void> Database::setSchemaVersion(int version)
+{
+    QSqlQuery q(connection());
+    const bool ok = isPostgres() ? q.exec(QStringLiteral("DELETE FROM hd_schema_version"))
+            && q.exec(
+                QStringLiteral("INSERT INTO hd_schema_version(version) VALUES (%1)").arg(version))
+                                 : q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+    if (!ok)
+        return storageError(Database::tr("recording the schema version"), q.lastError());
+    return {};
 }
 
 int Database::latestSchemaVersion()
@@ -319,15 +492,19 @@ Result<void> Database::migrate()
                 .arg(all.size())};
     for (int v = current; v < int(all.size()); ++v) {
         auto r = transaction([&]() -> Result<void> {
+            // Another server instance may have migrated meanwhile (it held the writer lock).
+            if (isPostgres() && schemaVersion() != v)
+                return {};
             QStringList statements;
-            for (const char *stmt : all[v])
-                statements << QString::fromUtf8(stmt);
+            if (isPostgres()) {
+                statements = schema::postgresMigrations().at(v);
+            } else {
+                for (const char *stmt : all[v])
+                    statements << QString::fromUtf8(stmt);
+            }
             if (auto s = execScript(statements); !s)
                 return s;
-            QSqlQuery q(connection());
-            if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)))
-                return storageError(Database::tr("recording the schema version"), q.lastError());
-            return {};
+            return setSchemaVersion(v + 1);
         });
         if (!r)
             return r;

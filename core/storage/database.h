@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -24,23 +25,38 @@ namespace hd {
 class Rows
 {
 public:
-    explicit Rows(QSqlQuery *q)
+    explicit Rows(QSqlQuery *q, QVariant insertId = {})
         : m_q(q)
+        , m_insertId(std::move(insertId))
     { }
     bool next() { return m_q->next(); }
     [[nodiscard]] QVariant value(int i) const { return m_q->value(i); }
     [[nodiscard]] bool isValid() const { return m_q->isValid(); }
     void finish() { m_q->finish(); }
-    [[nodiscard]] QVariant lastInsertId() const { return m_q->lastInsertId(); }
+    /// The id of the row an INSERT made (SQLite's rowid; on PostgreSQL read from the
+    /// "RETURNING id" Database added to the statement).
+    [[nodiscard]] QVariant lastInsertId() const
+    {
+        return m_insertId.isValid() ? m_insertId : m_q->lastInsertId();
+    }
     [[nodiscard]] int numRowsAffected() const { return m_q->numRowsAffected(); }
 
 private:
     QSqlQuery *m_q;
+    QVariant m_insertId;
 };
+
+enum class Dialect { SQLite, PostgreSQL };
 
 /// The local SQLite database: WAL mode, one connection per thread, versioned forward
 /// migrations, a cache of prepared statements per connection, explicit transactions, and a
 /// fault-injection seam for tests (failAfter). Core code reaches SQL only through this class.
+///
+/// The server may instead run on PostgreSQL (open() with a postgresql:// URL): statements are
+/// then rewritten from SQLite's dialect once each (core/storage/pgdialect.h), the schema is
+/// postgresMigrations(), and every transaction() holds one advisory lock, so that writers are
+/// serialized as they are on SQLite — across every server instance on the database, which keeps
+/// the change feed's sequence numbers committing in order.
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(hd::Database)
@@ -51,10 +67,17 @@ public:
     Database &operator=(const Database &) = delete;
 
     /// Opens (creating if needed) and migrates the database at path. ":memory:" is not
-    /// supported (connections per thread must share one file); use a temporary file.
+    /// supported (connections per thread must share one file); use a temporary file. A
+    /// postgresql:// URL opens (and migrates) that PostgreSQL database instead.
     static Result<std::unique_ptr<Database>> open(const QString &path);
 
+    /// The SQLite file; for PostgreSQL the URL without its password.
     [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] Dialect dialect() const { return m_dialect; }
+    [[nodiscard]] bool isPostgres() const { return m_dialect == Dialect::PostgreSQL; }
+    /// A connection of its own under name (not shared with exec()), e.g. for LISTEN; the
+    /// caller removes it with QSqlDatabase::removeDatabase(name). Check isOpen().
+    QSqlDatabase openSeparateConnection(const QString &name);
     [[nodiscard]] int schemaVersion();
     static int latestSchemaVersion();
 
@@ -71,8 +94,12 @@ public:
     Result<void> execScript(const QStringList &statements);
 
     /// Runs body inside BEGIN IMMEDIATE ... COMMIT; rolls back when body fails. Nested calls
-    /// join the outer transaction.
+    /// join the outer transaction; on PostgreSQL each nested call is a savepoint, rolled back
+    /// when its body fails (a failed statement would otherwise abort the whole transaction).
     Result<void> transaction(const std::function<Result<void>()> &body);
+    /// PostgreSQL: the advisory lock every transaction() holds (any number, the same
+    /// everywhere; "hdsk").
+    static constexpr qint64 writerLockKey() { return 0x6864736b; }
     /// Whether the calling thread is inside transaction() (pragmas such as journal_mode and
     /// foreign_keys cannot change then).
     [[nodiscard]] bool inTransaction();
@@ -94,16 +121,27 @@ public:
                           : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::utc());
     }
     static QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+    /// Whether a failed statement broke a foreign key (in either dialect's words).
+    static bool isForeignKeyError(const Error &e);
+    /// Whether a failed statement broke the UNIQUE constraint of table.column (SQLite names
+    /// "table.column"; PostgreSQL the constraint, "table_column_key").
+    static bool isUniqueError(const Error &e, const char *table, const char *column);
     /// Open connections: one per thread that used this database and has not ended.
     [[nodiscard]] int connectionCount();
 
 private:
     explicit Database(QString path);
     Result<void> migrate();
+    void configure(QSqlDatabase &db) const;
+    Result<void> setSchemaVersion(int version);
     Result<void> injectedFault();
 
     struct PerThread;
     PerThread &perThread();
+    Result<void> savepoint(PerThread &t, const std::function<Result<void>()> &body);
+    /// PostgreSQL, outside a transaction: when the connection is gone (server restarted,
+    /// connection killed), opens it again; true when the caller should retry once.
+    bool reconnectIfLost(PerThread &t);
     /// The connections by thread; shared with the exit hooks of the threads that made them, which
     /// close a thread's connection when it ends (a GUI that runs a job now and then must not
     /// keep one open connection, with its page cache, per job it ever ran).
@@ -114,6 +152,10 @@ private:
     };
 
     QString m_path;
+    Dialect m_dialect = Dialect::SQLite;
+    QString m_pgHost, m_pgUser, m_pgPassword, m_pgDatabase, m_pgOptions;
+    int m_pgPort = 5432;
+    QSet<QString> m_idTables; ///< PostgreSQL: tables whose INSERTs return their new id
     QString m_connectionPrefix;
     std::shared_ptr<Registry> m_registry = std::make_shared<Registry>();
     std::atomic<int> m_failAfter{0};

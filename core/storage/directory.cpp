@@ -351,9 +351,11 @@ Result<void> Directory::mergeCustomers(RowId from, RowId into)
             if (auto q = m_db.exec(QString::fromLatin1(sql), {into, from}); !q)
                 return q.error();
         }
-        auto del = m_db.exec(QStringLiteral("INSERT INTO customer_search(customer_search, rowid, "
-                                            "body) VALUES ('delete', ?, ?)"),
-                             {from, customerSearchText(*a)});
+        auto del = m_db.isPostgres()
+            ? m_db.exec(QStringLiteral("DELETE FROM customer_search WHERE rowid = ?"), {from})
+            : m_db.exec(QStringLiteral("INSERT INTO customer_search(customer_search, rowid, "
+                                       "body) VALUES ('delete', ?, ?)"),
+                        {from, customerSearchText(*a)});
         if (!del)
             return del.error();
         auto q = m_db.exec(QStringLiteral("DELETE FROM customers WHERE id = ?"), {from});

@@ -35,7 +35,7 @@ Result<void> Drafts::save(const Draft &d)
             {d.ticketId, d.agentId, wireName(d.visibility), d.body, d.seenMessageId, d.seenEventId,
              Database::idOrNull(d.macroId), Database::toDb(now)});
         if (!q) {
-            if (q.errorMessage().contains(QLatin1String("FOREIGN KEY")))
+            if (Database::isForeignKeyError(q.error()))
                 return Error{ErrorCode::NotFound,
                              tr("The ticket, agent or macro of the draft does not exist.")};
             return q.error();

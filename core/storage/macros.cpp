@@ -163,7 +163,7 @@ Result<Macro> Macros::create(Macro m)
                        "VALUES (?,?,?,?,?,?,?,?,?,?)"),
         args);
     if (!q) {
-        if (q.errorMessage().contains(QLatin1String("FOREIGN KEY")))
+        if (Database::isForeignKeyError(q.error()))
             return Error{ErrorCode::NotFound, tr("No agent with id %1.").arg(m.ownerAgentId)};
         return q.error();
     }
@@ -182,7 +182,7 @@ Result<Macro> Macros::update(const Macro &m)
                                       "add_tags = ?, updated_at = ? WHERE id = ?"),
                        args);
     if (!q) {
-        if (q.errorMessage().contains(QLatin1String("FOREIGN KEY")))
+        if (Database::isForeignKeyError(q.error()))
             return Error{ErrorCode::NotFound, tr("No agent with id %1.").arg(m.ownerAgentId)};
         return q.error();
     }

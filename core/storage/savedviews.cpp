@@ -72,7 +72,7 @@ Result<SavedView> SavedViews::create(RowId owner, const QString &name, const Tic
                        "VALUES (?,?,?,?,?)"),
         {v.uuid, Database::idOrNull(owner), v.name, v.position, definition(v)});
     if (!q) {
-        if (q.errorMessage().contains(QLatin1String("FOREIGN KEY")))
+        if (Database::isForeignKeyError(q.error()))
             return Error{ErrorCode::NotFound, tr("No agent with id %1.").arg(owner)};
         return q.error();
     }

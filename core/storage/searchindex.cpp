@@ -50,17 +50,24 @@ Result<SearchIndex::Doc> SearchIndex::documentFor(RowId ticketId)
 
 Result<void> SearchIndex::insertDoc(RowId ticketId, const Doc &doc)
 {
+    // PostgreSQL keeps the documents in a plain table with generated tsvectors
+    // (core/storage/schemapg.cpp).
     auto q = m_db.exec(
-        QStringLiteral("INSERT INTO ticket_search(rowid, pub, internal) VALUES (?,?,?)"),
+        m_db.isPostgres() ? QStringLiteral("INSERT INTO ticket_search(rowid, pub, internal) VALUES "
+                                           "(?,?,?) ON CONFLICT(rowid) DO UPDATE SET pub = "
+                                           "excluded.pub, internal = excluded.internal")
+                          : QStringLiteral("INSERT INTO ticket_search(rowid, pub, internal) "
+                                           "VALUES (?,?,?)"),
         {ticketId, doc.pub, doc.internal});
     return q ? Result<void>() : Result<void>(q.error());
 }
 
 Result<void> SearchIndex::deleteDoc(RowId ticketId, const Doc &doc)
 {
-    auto q
-        = m_db.exec(QStringLiteral("INSERT INTO ticket_search(ticket_search, rowid, pub, internal) "
-                                   "VALUES ('delete', ?, ?, ?)"),
+    auto q = m_db.isPostgres()
+        ? m_db.exec(QStringLiteral("DELETE FROM ticket_search WHERE rowid = ?"), {ticketId})
+        : m_db.exec(QStringLiteral("INSERT INTO ticket_search(ticket_search, rowid, pub, "
+                                   "internal) VALUES ('delete', ?, ?, ?)"),
                     {ticketId, doc.pub, doc.internal});
     return q ? Result<void>() : Result<void>(q.error());
 }
@@ -96,8 +103,10 @@ Result<void> SearchIndex::reindexTicket(RowId ticketId,
 Result<void> SearchIndex::rebuildAll(const std::function<bool(qint64, qint64)> &progress)
 {
     return m_db.transaction([&]() -> Result<void> {
-        if (auto q = m_db.exec(
-                QStringLiteral("INSERT INTO ticket_search(ticket_search) VALUES ('delete-all')"));
+        if (auto q = m_db.exec(m_db.isPostgres()
+                                   ? QStringLiteral("DELETE FROM ticket_search")
+                                   : QStringLiteral("INSERT INTO ticket_search(ticket_search) "
+                                                    "VALUES ('delete-all')"));
             !q)
             return q.error();
         auto total = m_db.scalar(QStringLiteral("SELECT count(*) FROM tickets"));

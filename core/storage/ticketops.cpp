@@ -43,7 +43,7 @@ Message messageFrom(const Rows &q)
 Result<QList<Message>> TicketStore::messages(RowId ticketId, bool includeInternal)
 {
     auto q = m_db.exec(kMessageSelect
-                           + QStringLiteral("WHERE m.ticket_id = ? AND (? OR m.visibility = "
+                           + QStringLiteral("WHERE m.ticket_id = ? AND (? <> 0 OR m.visibility = "
                                             "'public') ORDER BY m.created_at, m.id"),
                        {ticketId, includeInternal});
     if (!q)

@@ -108,8 +108,9 @@ Result<QList<SearchHit>> TicketSearch::search(const QString &text, const SearchO
                                          options.highlightClose);
         }
         auto m = m_db.exec(
-            QStringLiteral("SELECT body FROM messages WHERE ticket_id = ? AND (? OR visibility "
-                           "= 'public') ORDER BY created_at, id"),
+            QStringLiteral(
+                "SELECT body FROM messages WHERE ticket_id = ? AND (? <> 0 OR visibility "
+                "= 'public') ORDER BY created_at, id"),
             {h.ticketId, options.includeInternal});
         if (!m)
             return m.error();

@@ -92,10 +92,10 @@ Result<qint64> TicketStore::nextNumber()
             return n.error();
         return n->toLongLong();
     }
-    auto q = m_db.exec(
-        QStringLiteral("INSERT INTO counters(name, value) VALUES ('ticket_number', "
-                       "coalesce((SELECT max(number) FROM tickets), 0) + 1) "
-                       "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"));
+    auto q = m_db.exec(QStringLiteral(
+        "INSERT INTO counters(name, value) VALUES ('ticket_number', "
+        "coalesce((SELECT max(number) FROM tickets), 0) + 1) "
+        "ON CONFLICT(name) DO UPDATE SET value = counters.value + 1 RETURNING value"));
     if (!q)
         return q.error();
     if (!q->next())
@@ -198,10 +198,10 @@ Result<Ticket> TicketStore::create(const NewTicket &in)
              Database::idOrNull(in.followUpOf), Database::idOrNull(in.requesterId),
              Database::idOrNull(in.assigneeId)});
         if (!q) {
-            if (q.errorMessage().contains(QLatin1String("FOREIGN KEY")))
+            if (Database::isForeignKeyError(q.error()))
                 return Error{ErrorCode::NotFound,
                              tr("The requester, assignee, team or category does not exist.")};
-            if (q.errorMessage().contains(QLatin1String("tickets.uuid")))
+            if (Database::isUniqueError(q.error(), "tickets", "uuid"))
                 return Error{ErrorCode::Conflict, tr("A ticket with UUID %1 exists.").arg(uuid)};
             return q.error();
         }
@@ -295,7 +295,7 @@ Result<Message> TicketStore::addMessage(RowId ticketId, const NewMessage &in)
                  Database::idOrNull(m.authorCustomerId), wireName(m.visibility), m.body,
                  m.bodyHtml.isEmpty() ? QVariant() : QVariant(m.bodyHtml), Database::toDb(at)});
             if (!q) {
-                if (q.errorMessage().contains(QLatin1String("messages.uuid")))
+                if (Database::isUniqueError(q.error(), "messages", "uuid"))
                     return Error{ErrorCode::Conflict,
                                  tr("A message with UUID %1 exists.").arg(m.uuid)};
                 return q.error();

@@ -34,6 +34,7 @@ struct ServerFixture : StoreFixture
     QNetworkAccessManager nam;
 
     explicit ServerFixture(qint64 maxRequestBytes = hd::server::ServerOptions().maxRequestBytes)
+        : StoreFixture(Backend::Server)
     {
         accounts = std::make_unique<hd::server::Accounts>(*db, clock);
         for (const auto &[email, role] : {std::pair{"admin@example.com", hd::AgentRole::Admin},
@@ -45,16 +46,20 @@ struct ServerFixture : StoreFixture
         o.address = QHostAddress::LocalHost;
         o.port = 0;
         o.maxRequestBytes = maxRequestBytes;
+        o.attachmentsDir = dir.filePath("attachments");
         server = std::make_unique<hd::server::Server>(*db, clock, o);
         if (!server->start())
             qFatal("server: %s", qPrintable(server->errorString()));
     }
 
     Reply send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
-               const QByteArray &authorization = {})
+               const QByteArray &authorization = {},
+               const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         QNetworkRequest req(
             QUrl(QString("http://127.0.0.1:%1%2").arg(server->port()).arg(pathAndQuery)));
+        for (const auto &[name, value] : headers)
+            req.setRawHeader(name, value);
         if (!authorization.isEmpty())
             req.setRawHeader("Authorization", authorization);
         if (method == "POST")
@@ -76,10 +81,27 @@ struct ServerFixture : StoreFixture
         return r;
     }
 
-    Reply login(const QString &email, const QString &password = kPassword)
+    Reply login(const QString &email, const QString &password = kPassword,
+                const QByteArray &forwardedFor = {})
     {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!forwardedFor.isEmpty())
+            headers.append({"X-Forwarded-For", forwardedFor});
         return send("POST", "/api/v1/auth/login",
-                    QJsonDocument(QJsonObject{{"email", email}, {"password", password}}).toJson());
+                    QJsonDocument(QJsonObject{{"email", email}, {"password", password}}).toJson(),
+                    {}, headers);
+    }
+
+    /// Starts the server again with other options (same database and clock).
+    void restart(hd::server::ServerOptions o)
+    {
+        server.reset();
+        o.address = QHostAddress::LocalHost;
+        o.port = 0;
+        o.attachmentsDir = dir.filePath("attachments");
+        server = std::make_unique<hd::server::Server>(*db, clock, o);
+        if (!server->start())
+            qFatal("server: %s", qPrintable(server->errorString()));
     }
 
     QByteArray bearer(const QString &email)
@@ -97,7 +119,10 @@ struct ServerFixture : StoreFixture
         for (const char *t : {"agents", "auth_tokens", "tickets", "messages", "events"})
             out << QString("%1=%2").arg(t).arg(
                 db->scalar(QString("SELECT count(*) FROM %1").arg(t))->toLongLong());
-        auto names = db->exec("SELECT name FROM sqlite_master ORDER BY name");
+        auto names
+            = db->exec(db->isPostgres() ? "SELECT tablename FROM pg_tables WHERE schemaname = "
+                                          "current_schema() ORDER BY 1"
+                                        : "SELECT name FROM sqlite_master ORDER BY name");
         while (names->next())
             out << names->value(0).toString();
         auto hashes = db->exec("SELECT coalesce(password_hash, '') FROM agents ORDER BY id");

@@ -4,6 +4,8 @@
 // gets clean 4xx answers and changes nothing, failed sign-ins are rate limited.
 #include "serverfixture.h"
 
+#include "server/httpadapter.h"
+
 #include <QTcpSocket>
 #include <QTest>
 
@@ -252,6 +254,43 @@ private Q_SLOTS:
         QCOMPARE(f.login("agent@example.com").retryAfter, QByteArray("30"));
         f.clock.advanceSecs(30);
         QCOMPARE(f.login("agent@example.com").status, 200);
+    }
+
+    void forwardedForIsBelievedFromTrustedProxiesOnly()
+    {
+        using hd::server::HttpAdapter;
+        const QHostAddress proxy("10.0.0.9"), client("203.0.113.7");
+        const QList<QHostAddress> trusted{proxy, QHostAddress("10.0.0.8")};
+        QCOMPARE(HttpAdapter::clientAddress(client, "198.51.100.1", trusted), client);
+        QCOMPARE(HttpAdapter::clientAddress(proxy, "198.51.100.1", trusted),
+                 QHostAddress("198.51.100.1"));
+        // A client's own header is kept on the left; the nearest untrusted hop counts.
+        QCOMPARE(HttpAdapter::clientAddress(proxy, "1.2.3.4, 203.0.113.7, 10.0.0.8", trusted),
+                 client);
+        QCOMPARE(HttpAdapter::clientAddress(proxy, "10.0.0.8", trusted), proxy);
+        QCOMPARE(HttpAdapter::clientAddress(proxy, "not an address", trusted), proxy);
+        QCOMPARE(HttpAdapter::clientAddress(proxy, "", trusted), proxy);
+
+        // Five failed sign-ins, each for another email, sent as if from `from`.
+        const auto failFiveTimes = [](ServerFixture &f, const QByteArray &from) {
+            for (int i = 0; i < 5; ++i)
+                if (f.login(QString("nobody%1@example.com").arg(i), "wrong password!", from).status
+                    != 401)
+                    return false;
+            return true;
+        };
+        // Behind a trusted proxy, one client's failures do not block another's sign-in.
+        ServerFixture f;
+        hd::server::ServerOptions o;
+        o.trustedProxies = {QHostAddress::LocalHost};
+        f.restart(o);
+        QVERIFY(failFiveTimes(f, "198.51.100.1"));
+        QCOMPARE(f.login("agent@example.com", kPassword, "198.51.100.1").status, 429);
+        QCOMPARE(f.login("agent@example.com", kPassword, "198.51.100.2").status, 200);
+        // Not trusted: the header is ignored, the connection's address is blocked.
+        f.restart({});
+        QVERIFY(failFiveTimes(f, "198.51.100.3"));
+        QCOMPARE(f.login("agent@example.com", kPassword, "198.51.100.4").status, 429);
     }
 };
 

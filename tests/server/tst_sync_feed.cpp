@@ -302,7 +302,7 @@ private Q_SLOTS:
 
     void rowsFromBeforeTheFeedAreServed()
     {
-        StoreFixture s;
+        StoreFixture s(StoreFixture::Backend::Server);
         const Ticket t = s.ticket("예전 문의", "예전 본문");
         QVERIFY(bool(feedschema::install(*s.db)));
         QVERIFY(bool(feedschema::install(*s.db))); // idempotent: no second backfill
@@ -331,6 +331,14 @@ private Q_SLOTS:
         QCOMPARE(count(**db, "type = 'trigger' AND name LIKE '%feed%'"), 0);
         // The server's database has them all.
         ServerFixture f;
+        if (f.db->isPostgres()) {
+            // One trigger per table (a PL/pgSQL function serves insert, update and delete).
+            QCOMPARE(f.db->scalar("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND "
+                                  "tgname LIKE '%\\_feed'")
+                         ->toInt(),
+                     8);
+            return;
+        }
         int triggers = 0;
         for (const char *const *n = feedschema::triggerNames(); *n; ++n, ++triggers)
             QCOMPARE(count(*f.db, QString("type = 'trigger' AND name = '%1'").arg(*n)), 1);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "support/testdatabase.h"
+
 #include "core/base/clock.h"
 #include "core/demo/seeder.h"
 #include "core/storage/database.h"
@@ -17,18 +19,27 @@
 /// a directory and a ticket store. Helpers fail the test on any error.
 struct StoreFixture
 {
+    /// Where the database lives: always SQLite, or the server's database (PostgreSQL in a
+    /// test's _pg variant, see support/testdatabase.h).
+    enum class Backend { SQLite, Server };
+
     QTemporaryDir dir;
     hd::ManualClock clock{QDateTime(QDate(2025, 1, 6), QTime(9, 0), QTimeZone::utc())};
+    testdb::PostgresDatabase pg; ///< before db: dropped after db closed
     std::unique_ptr<hd::Database> db;
     std::unique_ptr<hd::Directory> directory;
     std::unique_ptr<hd::TicketStore> store;
 
-    StoreFixture()
+    explicit StoreFixture(Backend backend = Backend::SQLite)
     {
-        auto opened = hd::Database::open(dir.filePath("test.sqlite"));
-        if (!opened)
-            qFatal("cannot open test database: %s", qPrintable(opened.errorMessage()));
-        db = std::move(opened).value();
+        if (backend == Backend::Server) {
+            db = testdb::openServerDatabase(dir.filePath("test.sqlite"), &pg);
+        } else {
+            auto opened = hd::Database::open(dir.filePath("test.sqlite"));
+            if (!opened)
+                qFatal("cannot open test database: %s", qPrintable(opened.errorMessage()));
+            db = std::move(opened).value();
+        }
         directory = std::make_unique<hd::Directory>(*db, clock);
         store = std::make_unique<hd::TicketStore>(*db, clock);
         // A 24/7 policy keeps SLA arithmetic out of tests that are not about SLAs.

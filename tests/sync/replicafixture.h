@@ -65,8 +65,13 @@ struct ReplicaFixture
 /// databases with the same lines hold the same tickets.
 inline QStringList contentOf(hd::Database &db)
 {
+    const auto must = [](hd::Result<hd::Rows> r) {
+        if (!r)
+            qFatal("contentOf: %s", qPrintable(r.errorMessage()));
+        return *r;
+    };
     QStringList out;
-    auto t = db.exec(
+    auto t = must(db.exec(
         "SELECT t.uuid, t.number, t.subject, t.status, t.priority, coalesce(c.name, ''), "
         "coalesce(a.uuid, ''), coalesce(tm.uuid, ''), coalesce(r.uuid, ''), t.archived, "
         "coalesce(mi.uuid, ''), coalesce(t.csat, 0), t.channel, t.direction, "
@@ -77,43 +82,46 @@ inline QStringList contentOf(hd::Database &db)
         "LEFT JOIN categories c ON c.id = t.category_id LEFT JOIN agents a ON a.id = t.assignee_id "
         "LEFT JOIN teams tm ON tm.id = t.team_id LEFT JOIN customers r ON r.id = t.requester_id "
         "LEFT JOIN tickets mi ON mi.id = t.merged_into "
-        "LEFT JOIN tickets sf ON sf.id = t.split_from");
-    while (t->next()) {
+        "LEFT JOIN tickets sf ON sf.id = t.split_from"));
+    while (t.next()) {
         QStringList f;
         for (int i = 0; i < 21; ++i)
-            f << t->value(i).toString();
+            f << t.value(i).toString();
         out << "ticket " + f.join('|');
     }
-    auto m = db.exec("SELECT m.uuid, t.uuid, m.author_kind, coalesce(a.uuid, ''), "
-                     "coalesce(c.uuid, ''), m.visibility, m.body, m.created_at, "
-                     "coalesce(mf.uuid, '') FROM messages m JOIN tickets t ON t.id = m.ticket_id "
-                     "LEFT JOIN agents a ON a.id = m.author_agent_id "
-                     "LEFT JOIN customers c ON c.id = m.author_customer_id "
-                     "LEFT JOIN tickets mf ON mf.id = m.moved_from");
-    while (m->next()) {
+    auto m
+        = must(db.exec("SELECT m.uuid, t.uuid, m.author_kind, coalesce(a.uuid, ''), "
+                       "coalesce(c.uuid, ''), m.visibility, m.body, m.created_at, "
+                       "coalesce(mf.uuid, '') FROM messages m JOIN tickets t ON t.id = m.ticket_id "
+                       "LEFT JOIN agents a ON a.id = m.author_agent_id "
+                       "LEFT JOIN customers c ON c.id = m.author_customer_id "
+                       "LEFT JOIN tickets mf ON mf.id = m.moved_from"));
+    while (m.next()) {
         QStringList f;
         for (int i = 0; i < 9; ++i)
-            f << m->value(i).toString();
+            f << m.value(i).toString();
         out << "message " + f.join('|');
     }
     // The history, with ids that differ between databases as uuids and names.
-    auto e = db.exec(
+    auto e = must(db.exec(
         "SELECT t.uuid, e.kind, e.actor_kind, coalesce(CASE e.actor_kind WHEN 'agent' THEN "
         "(SELECT uuid FROM agents WHERE id = e.actor_id) WHEN 'customer' THEN (SELECT uuid FROM "
         "customers WHERE id = e.actor_id) END, ''), e.at, "
-        "CASE e.kind WHEN 'assignee' THEN (SELECT uuid FROM agents WHERE id = e.old_value) "
-        "WHEN 'team' THEN (SELECT uuid FROM teams WHERE id = e.old_value) "
-        "WHEN 'category' THEN (SELECT name FROM categories WHERE id = e.old_value) "
+        "CASE e.kind WHEN 'assignee' THEN (SELECT uuid FROM agents WHERE id = CAST(e.old_value AS "
+        "BIGINT)) "
+        "WHEN 'team' THEN (SELECT uuid FROM teams WHERE id = CAST(e.old_value AS BIGINT)) "
+        "WHEN 'category' THEN (SELECT name FROM categories WHERE id = CAST(e.old_value AS BIGINT)) "
         "WHEN 'first_response' THEN NULL ELSE e.old_value END, "
-        "CASE e.kind WHEN 'assignee' THEN (SELECT uuid FROM agents WHERE id = e.new_value) "
-        "WHEN 'team' THEN (SELECT uuid FROM teams WHERE id = e.new_value) "
-        "WHEN 'category' THEN (SELECT name FROM categories WHERE id = e.new_value) "
+        "CASE e.kind WHEN 'assignee' THEN (SELECT uuid FROM agents WHERE id = CAST(e.new_value AS "
+        "BIGINT)) "
+        "WHEN 'team' THEN (SELECT uuid FROM teams WHERE id = CAST(e.new_value AS BIGINT)) "
+        "WHEN 'category' THEN (SELECT name FROM categories WHERE id = CAST(e.new_value AS BIGINT)) "
         "WHEN 'first_response' THEN NULL ELSE e.new_value END "
-        "FROM events e JOIN tickets t ON t.id = e.ticket_id");
-    while (e->next()) {
+        "FROM events e JOIN tickets t ON t.id = e.ticket_id"));
+    while (e.next()) {
         QStringList f;
         for (int i = 0; i < 7; ++i)
-            f << (e->value(i).isNull() ? QString("<null>") : e->value(i).toString());
+            f << (e.value(i).isNull() ? QString("<null>") : e.value(i).toString());
         out << "event " + f.join('|');
     }
     out.sort();

@@ -69,6 +69,7 @@ std::unique_ptr<Server> startServer(ServerFixture &f, quint16 port, int maxSocke
     o.port = port;
     o.maxNotifySockets = maxSockets;
     o.notifyAuthTimeoutMs = authTimeoutMs;
+    o.attachmentsDir = f.dir.filePath("attachments");
     auto s = std::make_unique<Server>(*f.db, f.clock, o);
     if (!s->start())
         qFatal("server: %s", qPrintable(s->errorString()));

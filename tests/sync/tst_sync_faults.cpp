@@ -48,6 +48,7 @@ public:
         server.server.reset();
         hd::server::ServerOptions o;
         o.port = port;
+        o.attachmentsDir = server.dir.filePath("attachments");
         server.server = std::make_unique<hd::server::Server>(*server.db, server.clock, o);
         if (!server.server->start())
             qFatal("restart: %s", qPrintable(server.server->errorString()));

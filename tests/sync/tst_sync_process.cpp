@@ -2,12 +2,21 @@
 // Sync against helpdesk-server as a separate process that is killed with SIGKILL while a
 // replica pushes hundreds of offline operations in small batches: after restarts the push
 // completes, every operation was applied exactly once, and the replica equals the server.
+// On PostgreSQL (the _pg variant) also two server instances on one database, a replica and a
+// notify socket on each: a change pushed through one instance is told through the other at once
+// (LISTEN/NOTIFY) and pulled from it.
+#include "support/testdatabase.h"
 #include "tests/sync/replicafixture.h"
 
+#include "sync/feednotifier.h"
+
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTcpServer>
+
+#include <algorithm>
 
 using namespace hd;
 
@@ -23,13 +32,15 @@ quint16 freePort()
 struct ServerProcess
 {
     QString db;
+    QString attachments;
     quint16 port = freePort();
     QProcess process;
 
     bool start()
     {
         process.start(QStringLiteral(HELPDESK_SERVER_PATH),
-                      {"--db", db, "--listen", QString("127.0.0.1:%1").arg(port), "--lang", "en"});
+                      {"--db", db, "--listen", QString("127.0.0.1:%1").arg(port), "--attachments",
+                       attachments, "--lang", "en"});
         if (!process.waitForStarted())
             return false;
         QByteArray banner;
@@ -44,7 +55,29 @@ struct ServerProcess
         process.kill(); // SIGKILL
         process.waitForFinished(30000);
     }
+    [[nodiscard]] QUrl url() const { return QUrl(QString("http://127.0.0.1:%1").arg(port)); }
 };
+
+/// The server's database for the test: a SQLite file in dir, or a fresh PostgreSQL database.
+QString serverDatabase(const QTemporaryDir &dir, testdb::PostgresDatabase *pg)
+{
+    if (!testdb::onPostgres())
+        return "sqlite:" + dir.filePath("server.sqlite");
+    pg->url = testdb::PostgresServer::create();
+    return pg->url;
+}
+
+bool createAgent(const QString &db)
+{
+    QProcess admin;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("HELPDESK_ADMIN_PASSWORD", "correct horse battery");
+    admin.setProcessEnvironment(env);
+    admin.start(QStringLiteral(HELPDESK_SERVER_PATH),
+                {"admin", "create", "--db", db, "--email", "kim@example.com", "--name", "김상담",
+                 "--role", "agent"});
+    return admin.waitForFinished(60000) && admin.exitCode() == 0;
+}
 
 QString login(QNetworkAccessManager &nam, quint16 port)
 {
@@ -70,17 +103,11 @@ private Q_SLOTS:
     void serverKilledMidPush()
     {
         QTemporaryDir dir;
+        testdb::PostgresDatabase pg;
         ServerProcess server;
-        server.db = "sqlite:" + dir.filePath("server.sqlite");
-        QProcess admin;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("HELPDESK_ADMIN_PASSWORD", "correct horse battery");
-        admin.setProcessEnvironment(env);
-        admin.start(QStringLiteral(HELPDESK_SERVER_PATH),
-                    {"admin", "create", "--db", server.db, "--email", "kim@example.com", "--name",
-                     "김상담", "--role", "agent"});
-        QVERIFY(admin.waitForFinished(60000));
-        QCOMPARE(admin.exitCode(), 0);
+        server.db = serverDatabase(dir, &pg);
+        server.attachments = dir.filePath("attachments");
+        QVERIFY(createAgent(server.db));
         QVERIFY(server.start());
 
         QNetworkAccessManager nam;
@@ -131,7 +158,9 @@ private Q_SLOTS:
         QCOMPARE(r.pending(), 0);
         server.kill();
 
-        auto db = std::move(Database::open(dir.filePath("server.sqlite"))).value();
+        auto db = std::move(Database::open(server.db.startsWith("sqlite:") ? server.db.mid(7)
+                                                                           : server.db))
+                      .value();
         QCOMPARE(db->scalar("SELECT count(*) FROM applied_ops")->toInt(), ops);
         QCOMPARE(
             db->scalar("SELECT count(*) FROM applied_ops WHERE result LIKE '%rejected%'")->toInt(),
@@ -139,6 +168,84 @@ private Q_SLOTS:
         QCOMPARE(db->scalar("SELECT count(*) FROM messages")->toInt(), 40 * 9);
         QCOMPARE(db->scalar("SELECT count(*) FROM tickets WHERE status = 'solved'")->toInt(), 40);
         QCOMPARE(difference(contentOf(*r.db), contentOf(*db)), QString());
+    }
+
+    void twoInstancesShareOnePostgres()
+    {
+        if (!testdb::onPostgres())
+            QSKIP("two instances share a PostgreSQL database (the _pg variant)");
+        QTemporaryDir dir;
+        testdb::PostgresDatabase pg;
+        ServerProcess a, b;
+        a.db = b.db = serverDatabase(dir, &pg);
+        a.attachments = b.attachments = dir.filePath("attachments");
+        QVERIFY(createAgent(a.db));
+        QVERIFY(a.start());
+        QVERIFY(b.start());
+
+        QNetworkAccessManager nam;
+        const QString token = login(nam, a.port); // a token made by one instance works on both
+        QVERIFY(!token.isEmpty());
+        ReplicaFixture ra(nam, a.url(), token), rb(nam, b.url(), token);
+        QVERIFY(ra.sync());
+        QVERIFY(rb.sync());
+        sync::FeedNotifier notifyA, notifyB;
+        QSignalSpy upA(&notifyA, &sync::FeedNotifier::connectedChanged);
+        QSignalSpy upB(&notifyB, &sync::FeedNotifier::connectedChanged);
+        notifyA.start(a.url(), token);
+        notifyB.start(b.url(), token);
+        QVERIFY(notifyA.isConnected() || upA.wait(10000));
+        QVERIFY(notifyB.isConnected() || upB.wait(10000));
+
+        // Twenty changes, alternately through each instance; each must be told through the
+        // other instance's socket within a second, and be pulled from there.
+        const QString me
+            = ra.db->scalar("SELECT uuid FROM agents WHERE email = 'kim@example.com'")->toString();
+        QList<qint64> latencies;
+        for (int i = 0; i < 20; ++i) {
+            ReplicaFixture &writer = i % 2 == 0 ? ra : rb;
+            ReplicaFixture &reader = i % 2 == 0 ? rb : ra;
+            sync::FeedNotifier &other = i % 2 == 0 ? notifyB : notifyA;
+            const Actor actor = Actor::agent(writer.agentId(me));
+            NewTicket nt;
+            nt.subject = QString("인스턴스 간 변경 %1").arg(i);
+            nt.body = "본문";
+            nt.actor = actor;
+            const Ticket t = *writer.store->create(nt);
+            QSignalSpy moved(&other, &sync::FeedNotifier::moved);
+            QElapsedTimer clock;
+            clock.start();
+            QVERIFY(writer.sync());
+            QVERIFY(moved.size() > 0 || moved.wait(5000));
+            latencies << clock.elapsed();
+            QVERIFY2(latencies.last() < 1000, qPrintable(QString::number(latencies.last())));
+            QVERIFY(reader.sync());
+            QCOMPARE(reader.store->find(t.uuid)->subject, nt.subject);
+        }
+        QCOMPARE(difference(contentOf(*ra.db), contentOf(*rb.db)), QString());
+        std::sort(latencies.begin(), latencies.end());
+        qInfo("push through one instance -> notify on the other: median %lld ms, max %lld ms",
+              latencies.at(latencies.size() / 2), latencies.last());
+        // Polling alone (once a second) would put the median near 500 ms.
+        QVERIFY(latencies.at(latencies.size() / 2) < 250);
+
+        // PostgreSQL drops every connection (a restart): both instances reconnect, the change
+        // still goes through and is still told (by the fallback poll until LISTEN is back).
+        testdb::PostgresServer::terminateConnections(pg.url);
+        NewTicket after;
+        after.subject = "연결이 끊긴 뒤";
+        after.body = "본문";
+        after.actor = Actor::agent(ra.agentId(me));
+        const Ticket t = *ra.store->create(after);
+        QSignalSpy moved(&notifyB, &sync::FeedNotifier::moved);
+        QVERIFY(ra.sync());
+        QVERIFY(moved.size() > 0 || moved.wait(5000));
+        QVERIFY(rb.sync());
+        QCOMPARE(rb.store->find(t.uuid)->subject, after.subject);
+        notifyA.stop();
+        notifyB.stop();
+        a.kill();
+        b.kill();
     }
 };
 
