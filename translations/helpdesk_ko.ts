@@ -1885,6 +1885,10 @@
         <source>The PostgreSQL URL &apos;%1&apos; names no database; add /DATABASE after the host.</source>
         <translation>PostgreSQL URL &apos;%1&apos;에 데이터베이스 이름이 없습니다. 호스트 뒤에 /데이터베이스를 붙이세요.</translation>
     </message>
+    <message>
+        <source>A PostgreSQL database is served by helpdesk-server; the desktop and the command line keep a local SQLite file and sync with the server (File &gt; Connect to Server, helpdesk-cli login).</source>
+        <translation>PostgreSQL 데이터베이스는 helpdesk-server가 제공합니다. 데스크톱과 명령줄은 로컬 SQLite 파일을 쓰고 서버와 동기화합니다(파일 &gt; 서버에 연결, helpdesk-cli login).</translation>
+    </message>
 </context>
 <context>
     <name>hd::DemoData</name>

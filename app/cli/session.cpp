@@ -15,7 +15,7 @@ Result<std::unique_ptr<Session>> Session::open(const QCommandLineParser &parser)
         path = Settings().value(keys::databasePath);
     if (path.isEmpty())
         path = paths::defaultDatabasePath();
-    auto db = Database::open(path);
+    auto db = Database::openLocal(path);
     if (!db)
         return db.error();
     auto s = std::make_unique<Session>();

@@ -7,6 +7,7 @@
 #include "core/base/paths.h"
 #include "core/base/settings.h"
 #include "core/storage/database.h"
+#include "core/storage/pgdialect.h"
 #include "sync/replica.h"
 #include "sync/syncsession.h"
 #include "ui/mainwindow.h"
@@ -58,11 +59,13 @@ int run(QApplication &app, const QCommandLineParser &parser, const Options &opti
         dbPath = settings.value(hd::keys::databasePath);
     if (dbPath.isEmpty())
         dbPath = hd::paths::defaultDatabasePath();
-    dbPath = QFileInfo(dbPath).absoluteFilePath();
+    if (!hd::pg::isUrl(dbPath)) {
+        dbPath = QFileInfo(dbPath).absoluteFilePath();
+        QDir().mkpath(QFileInfo(dbPath).absolutePath());
+    }
     qCInfo(lcApp) << "opening database" << dbPath << (replica ? "(replica)" : "");
-    QDir().mkpath(QFileInfo(dbPath).absolutePath());
 
-    auto database = hd::Database::open(dbPath);
+    auto database = hd::Database::openLocal(dbPath);
     if (database && replica)
         if (auto installed = hd::sync::replica::install(**database); !installed)
             database = installed.error();

@@ -98,6 +98,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     return db;
 }
 
+Result<std::unique_ptr<Database>> Database::openLocal(const QString &path)
+{
+    if (pg::isUrl(path))
+        return Error{ErrorCode::InvalidArgument,
+                     Database::tr("A PostgreSQL database is served by helpdesk-server; the desktop "
+                                  "and the command line keep a local SQLite file and sync with "
+                                  "the server (File > Connect to Server, helpdesk-cli login).")};
+    return open(path);
+}
+
 namespace {
 // A number per thread that is never reused. Thread ids (QThread::currentThreadId) are: glibc hands
 // a finished thread's id to the next thread, which would then find the dead thread's connection

@@ -70,6 +70,9 @@ public:
     /// supported (connections per thread must share one file); use a temporary file. A
     /// postgresql:// URL opens (and migrates) that PostgreSQL database instead.
     static Result<std::unique_ptr<Database>> open(const QString &path);
+    /// open() for the desktop and the CLI, which work on a local SQLite file (a replica when
+    /// they sync): a PostgreSQL URL is refused with a message saying to use helpdesk-server.
+    static Result<std::unique_ptr<Database>> openLocal(const QString &path);
 
     /// The SQLite file; for PostgreSQL the URL without its password.
     [[nodiscard]] QString path() const { return m_path; }
