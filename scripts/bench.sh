@@ -43,6 +43,12 @@ cmake --build --preset default --target bench_sync helpdesk-server >/dev/null
 # Seeds its own 100k base once (kept), and works on a copy each run.
 "$root/build/bin/bench_sync" --tickets "${SYNC_TICKETS:-100000}" --ops "${SYNC_OPS:-10000}" \
   --db "$root/build/bench/sync-${SYNC_TICKETS:-100000}.sqlite"
+if url="$("$root/scripts/pg-test.sh" start 2>/dev/null)"; then
+  echo "== the same sync benchmark with the server on PostgreSQL (the seed copied in first)"
+  HELPDESK_TEST_PG="$url" "$root/build/bin/bench_sync" --tickets "${SYNC_TICKETS:-100000}" \
+    --ops "${SYNC_OPS:-10000}" --db "$root/build/bench/sync-${SYNC_TICKETS:-100000}.sqlite" \
+    --server-db pg
+fi
 echo "== reporting benchmark (facts and rollups, dashboard, from scratch)"
 # Last: it builds the report tables in the database and makes --changes edits through
 # TicketStore before timing an incremental refresh.

@@ -107,6 +107,21 @@ const char *const *triggerNames()
     return kTriggers;
 }
 
+QStringList tables(const Database &db)
+{
+    if (db.isPostgres())
+        return postgresTables();
+    return {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+                       "entity TEXT NOT NULL, uuid TEXT NOT NULL, op TEXT NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS changes_entity ON changes(entity, uuid)"),
+        // docs/sync.md "Push: at most once": the answer given to each pushed operation.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS applied_ops(op_id TEXT PRIMARY KEY, "
+                       "client_id TEXT NOT NULL, agent_id INTEGER NOT NULL, "
+                       "result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID"),
+    };
+}
+
 Result<void> install(Database &db)
 {
     return db.transaction([&]() -> Result<void> {
@@ -119,20 +134,7 @@ Result<void> install(Database &db)
         if (!exists)
             return exists.error();
         const bool fresh = exists->toInt() == 0;
-        QStringList script = db.isPostgres()
-            ? postgresTables()
-            : QStringList{
-                QStringLiteral("CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY "
-                               "AUTOINCREMENT, entity TEXT NOT NULL, uuid TEXT NOT NULL, "
-                               "op TEXT NOT NULL)"),
-                QStringLiteral(
-                    "CREATE UNIQUE INDEX IF NOT EXISTS changes_entity ON changes(entity, "
-                    "uuid)"),
-                // docs/sync.md "Push: at most once": the answer given to each pushed operation.
-                QStringLiteral("CREATE TABLE IF NOT EXISTS applied_ops(op_id TEXT PRIMARY KEY, "
-                               "client_id TEXT NOT NULL, agent_id INTEGER NOT NULL, "
-                               "result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID"),
-            };
+        QStringList script = tables(db);
         if (fresh)
             script << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT 'ticket', "
                                      "uuid, 'insert' FROM tickets ORDER BY id")

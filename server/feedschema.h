@@ -22,6 +22,10 @@ namespace hd::server::feedschema {
 /// answers of docs/sync.md "Push: at most once" (PushApi).
 Result<void> install(Database &db);
 
+/// The tables install() makes (changes, applied_ops), without triggers or backfill: made alone
+/// when a copy brings their rows (server/dbcopy.h).
+QStringList tables(const Database &db);
+
 /// The names of the triggers install() makes (tests check that clients have none of them).
 const char *const *triggerNames();
 

@@ -175,4 +175,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>server</name>
+    <message numerus="yes">
+        <source>%1: %Ln row(s)</source>
+        <translation>
+            <numerusform>%1: %Ln row</numerusform>
+            <numerusform>%1: %Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -4623,6 +4623,21 @@ You can also start from an empty database.</source>
     </message>
 </context>
 <context>
+    <name>hd::server::DbCopy</name>
+    <message>
+        <source>The source has no table %1.</source>
+        <translation>원본에 %1 테이블이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The target database is not empty (its table %1 has rows); copy into a new database.</source>
+        <translation>대상 데이터베이스가 비어 있지 않습니다(%1 테이블에 행이 있습니다). 새 데이터베이스로 복사하세요.</translation>
+    </message>
+    <message>
+        <source>The databases have different schema versions (%1 and %2); open both with this version first.</source>
+        <translation>두 데이터베이스의 스키마 버전이 다릅니다(%1, %2). 먼저 두 데이터베이스를 이 버전으로 여세요.</translation>
+    </message>
+</context>
+<context>
     <name>hd::server::HttpAdapter</name>
     <message>
         <source>There is no WebSocket at %1.</source>
@@ -5082,14 +5097,6 @@ You can also start from an empty database.</source>
         <translation>역할</translation>
     </message>
     <message>
-        <source>&apos;admin create --email E --name N [--role R]&apos; makes an account (the password is read from HELPDESK_ADMIN_PASSWORD or stdin) and exits.</source>
-        <translation>&apos;admin create --email E --name N [--role R]&apos;은(는) 계정을 만들고 끝납니다 (비밀번호는 HELPDESK_ADMIN_PASSWORD 또는 표준 입력에서 읽습니다).</translation>
-    </message>
-    <message>
-        <source>Unknown command &apos;%1&apos;; the only command is &apos;admin create&apos;.</source>
-        <translation>알 수 없는 명령 &apos;%1&apos;입니다. 쓸 수 있는 명령은 &apos;admin create&apos;뿐입니다.</translation>
-    </message>
-    <message>
         <source>Folder of attachment files (default: &apos;attachments&apos; next to a SQLite database, or in the data folder). Instances sharing one PostgreSQL must share this folder too.</source>
         <translation>첨부 파일 폴더입니다(기본값: SQLite 데이터베이스 옆 또는 데이터 폴더의 &apos;attachments&apos;). 하나의 PostgreSQL을 함께 쓰는 인스턴스는 이 폴더도 함께 써야 합니다.</translation>
     </message>
@@ -5108,6 +5115,36 @@ You can also start from an empty database.</source>
     <message>
         <source>Invalid --trusted-proxy &apos;%1&apos;; expected an IP address.</source>
         <translation>--trusted-proxy &apos;%1&apos;이(가) 잘못되었습니다. IP 주소가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>copy needs --from (the database to copy) and --db (the new one).</source>
+        <translation>copy에는 --from(복사할 데이터베이스)과 --db(새 데이터베이스)가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>There is no database file %1.</source>
+        <translation>데이터베이스 파일 %1이(가) 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln row(s)</source>
+        <translation>
+            <numerusform>%1: %Ln행</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied %L1 rows into %2 in %L3 s; nothing was changed in %4.</source>
+        <translation>%L1행을 %L3초 만에 %2(으)로 복사했습니다. %4은(는) 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>copy: the database to copy (sqlite:PATH).</source>
+        <translation>copy: 복사할 데이터베이스(sqlite:경로).</translation>
+    </message>
+    <message>
+        <source>&apos;admin create --email E --name N [--role R]&apos; makes an account (the password is read from HELPDESK_ADMIN_PASSWORD or stdin) and exits. &apos;copy --from sqlite:PATH --db postgresql://...&apos; copies a whole database into a new, empty one and exits.</source>
+        <translation>&apos;admin create --email E --name N [--role R]&apos;은 계정을 만들고 종료합니다(비밀번호는 HELPDESK_ADMIN_PASSWORD 또는 표준 입력에서 읽습니다). &apos;copy --from sqlite:경로 --db postgresql://...&apos;는 데이터베이스 전체를 비어 있는 새 데이터베이스로 복사하고 종료합니다.</translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;%1&apos;; the commands are &apos;admin create&apos; and &apos;copy&apos;.</source>
+        <translation>알 수 없는 명령 &apos;%1&apos;입니다. 명령은 &apos;admin create&apos;와 &apos;copy&apos;입니다.</translation>
     </message>
 </context>
 </TS>

@@ -5,11 +5,15 @@
 #include "core/base/language.h"
 #include "core/base/settings.h"
 #include "core/storage/database.h"
+#include "core/storage/pgdialect.h"
 #include "server/auth.h"
+#include "server/dbcopy.h"
 #include "server/server.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLocale>
 
 #include <cstdio>
@@ -62,6 +66,51 @@ int adminCreate(const QString &dbSpec, const QString &email, const QString &name
                                .arg(agent->id)));
     return 0;
 }
+/// helpdesk-server copy --from SPEC --db SPEC: moves a server's database (SQLite) into a new
+/// one (PostgreSQL), see server/dbcopy.h.
+int copyCommand(const QString &fromSpec, const QString &toSpec)
+{
+    if (fromSpec.isEmpty() || toSpec.isEmpty())
+        return fail(QCoreApplication::translate(
+            "server", "copy needs --from (the database to copy) and --db (the new one)."));
+    QString error;
+    const QString fromPath = hd::server::Server::databasePath(fromSpec, &error);
+    if (fromPath.isEmpty())
+        return fail(error);
+    const QString toPath = hd::server::Server::databasePath(toSpec, &error);
+    if (toPath.isEmpty())
+        return fail(error);
+    if (!hd::pg::isUrl(fromPath) && !QFileInfo(fromPath).isFile())
+        return fail(
+            QCoreApplication::translate("server", "There is no database file %1.").arg(fromPath));
+    auto from = hd::Database::open(fromPath);
+    if (!from)
+        return fail(from.errorMessage());
+    auto to = hd::Database::open(toPath);
+    if (!to)
+        return fail(to.errorMessage());
+    QElapsedTimer timer;
+    timer.start();
+    auto report = hd::server::copyDatabase(**from, **to, [](const QString &table, qint64 rows) {
+        std::printf(
+            "%s\n",
+            qPrintable(QCoreApplication::translate("server", "%1: %Ln row(s)", nullptr, int(rows))
+                           .arg(table)));
+        std::fflush(stdout);
+    });
+    if (!report)
+        return fail(report.errorMessage());
+    std::printf(
+        "%s\n",
+        qPrintable(QCoreApplication::translate("server",
+                                               "Copied %L1 rows into %2 in %L3 s; nothing was "
+                                               "changed in %4.")
+                       .arg(report->rows)
+                       .arg((*to)->path())
+                       .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+                       .arg((*from)->path())));
+    return 0;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -95,6 +144,10 @@ int main(int argc, char *argv[])
                                     "SQLite database, or in the data folder). Instances sharing "
                                     "one PostgreSQL must share this folder too."),
         QCoreApplication::translate("server", "dir"));
+    const QCommandLineOption fromOption(
+        QStringLiteral("from"),
+        QCoreApplication::translate("server", "copy: the database to copy (sqlite:PATH)."),
+        QCoreApplication::translate("server", "url"));
     const QCommandLineOption proxyOption(
         QStringLiteral("trusted-proxy"),
         QCoreApplication::translate("server",
@@ -117,25 +170,29 @@ int main(int argc, char *argv[])
         QStringLiteral("role"),
         QCoreApplication::translate("server", "admin create: agent, manager or admin (default)."),
         QCoreApplication::translate("server", "role"), QStringLiteral("admin"));
-    parser.addOptions({dbOption, listenOption, attachmentsOption, proxyOption, langOption,
-                       emailOption, nameOption, roleOption});
+    parser.addOptions({dbOption, listenOption, attachmentsOption, proxyOption, fromOption,
+                       langOption, emailOption, nameOption, roleOption});
     parser.addPositionalArgument(
         QStringLiteral("admin"),
         QCoreApplication::translate(
             "server",
             "'admin create --email E --name N [--role R]' makes an account (the password is read "
-            "from HELPDESK_ADMIN_PASSWORD or stdin) and exits."),
-        QStringLiteral("[admin create]"));
+            "from HELPDESK_ADMIN_PASSWORD or stdin) and exits. 'copy --from sqlite:PATH --db "
+            "postgresql://...' copies a whole database into a new, empty one and exits."),
+        QStringLiteral("[admin create | copy]"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     if (args == QStringList{QStringLiteral("admin"), QStringLiteral("create")})
         return adminCreate(parser.value(dbOption), parser.value(emailOption),
                            parser.value(nameOption), parser.value(roleOption));
+    if (args == QStringList{QStringLiteral("copy")})
+        return copyCommand(parser.value(fromOption), parser.value(dbOption));
     if (!args.isEmpty())
-        return fail(QCoreApplication::translate(
-                        "server", "Unknown command '%1'; the only command is 'admin create'.")
-                        .arg(args.join(QLatin1Char(' '))));
+        return fail(
+            QCoreApplication::translate(
+                "server", "Unknown command '%1'; the commands are 'admin create' and 'copy'.")
+                .arg(args.join(QLatin1Char(' '))));
 
     hd::server::ServerOptions options;
     options.database = parser.value(dbOption);

@@ -404,6 +404,45 @@ Result<QList<Customer>> Directory::customers(int limit, RowId afterId)
     return customersOf(*q);
 }
 
+Result<void> Directory::rebuildCustomerSearch()
+{
+    return m_db.transaction([&]() -> Result<void> {
+        if (auto q = m_db.exec(m_db.isPostgres()
+                                   ? QStringLiteral("DELETE FROM customer_search")
+                                   : QStringLiteral("INSERT INTO customer_search(customer_search) "
+                                                    "VALUES ('delete-all')"));
+            !q)
+            return q.error();
+        for (RowId last = 0;;) {
+            QList<Customer> page;
+            auto q = m_db.exec(QStringLiteral("SELECT id, name, coalesce(email, ''), "
+                                              "coalesce(phone, '') FROM customers WHERE id > ? "
+                                              "ORDER BY id LIMIT 1000"),
+                               {last});
+            if (!q)
+                return q.error();
+            while (q->next()) {
+                Customer c;
+                c.id = q->value(0).toLongLong();
+                c.name = q->value(1).toString();
+                c.email = q->value(2).toString();
+                c.phone = q->value(3).toString();
+                page << c;
+            }
+            q->finish();
+            if (page.isEmpty())
+                return {};
+            for (const Customer &c : std::as_const(page))
+                if (auto s = m_db.exec(QStringLiteral("INSERT INTO customer_search(rowid, body) "
+                                                      "VALUES (?, ?)"),
+                                       {c.id, customerSearchText(c)});
+                    !s)
+                    return s.error();
+            last = page.last().id;
+        }
+    });
+}
+
 Result<QList<Customer>> Directory::customersOf(Rows ids)
 {
     QList<RowId> list;

@@ -42,6 +42,8 @@ public:
     Result<void> addIdentity(RowId customerId, Channel channel, const QString &handle);
     /// Customers whose name, email or phone match a full-text query (Korean-aware), best first.
     Result<QList<Customer>> searchCustomers(const QString &text, int limit = 20);
+    /// Drops and rebuilds the customers' search documents (after a database was copied).
+    Result<void> rebuildCustomerSearch();
     /// Moves every identity and ticket of `from` to `into` and deletes `from`.
     Result<void> mergeCustomers(RowId from, RowId into);
     /// By id (digits), uuid, identity "channel:handle" ("chat_kakao:김철수"; "kakao" and

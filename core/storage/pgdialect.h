@@ -51,7 +51,8 @@ struct Statement
 [[nodiscard]] Statement toPostgres(const QString &sql, const QSet<QString> &idTables);
 
 /// The core's DDL (core/storage/schema.cpp) for PostgreSQL: INTEGER PRIMARY KEY -> identity
-/// column, INTEGER -> BIGINT (times are milliseconds), WITHOUT ROWID dropped. Statements with
+/// column, INTEGER -> BIGINT (times are milliseconds), WITHOUT ROWID dropped, foreign keys
+/// DEFERRABLE (still checked per statement unless a transaction defers them). Statements with
 /// no PostgreSQL form (triggers, virtual tables, data rewrites) give an empty string; schema.cpp
 /// supplies their PostgreSQL counterparts.
 [[nodiscard]] QString ddlToPostgres(const QString &sqliteDdl);

@@ -11,6 +11,9 @@
 // Prints a markdown table; never asserts on time.
 //
 //   bench_sync [--tickets N] [--ops N] [--clients C] [--seconds S] [--think-ms T] [--db PATH]
+//              [--server-db postgresql://...]
+#include "support/testdatabase.h"
+
 #include "core/base/clock.h"
 #include "core/demo/seeder.h"
 #include "core/storage/database.h"
@@ -195,7 +198,12 @@ int main(int argc, char **argv)
                   {"clients", "Simulated clients.", "n", "50"},
                   {"seconds", "Seconds of each load phase.", "n", "10"},
                   {"think-ms", "Mean pause between a working client's requests.", "ms", "500"},
-                  {"db", "Seeded server database to use (kept between runs).", "path"}});
+                  {"db", "Seeded server database to use (kept between runs).", "path"},
+                  {"server-db",
+                   "Serve from this empty PostgreSQL database instead of a copy of the SQLite "
+                   "seed: the seed is copied into it with helpdesk-server copy. 'pg': a new "
+                   "database on the server HELPDESK_TEST_PG names, dropped at the end.",
+                   "url"}});
     p.process(app);
     const qint64 tickets = p.value("tickets").toLongLong();
     QTemporaryDir tmp;
@@ -216,17 +224,33 @@ int main(int argc, char **argv)
         need(db->exec("PRAGMA wal_checkpoint(TRUNCATE)"), "checkpoint");
     }
     // The server works on a copy, so every run starts from the same seeded base.
-    const QString dbPath = tmp.filePath("server.sqlite");
-    if (!QFile::copy(seedPath, dbPath))
+    QString dbSpec = "sqlite:" + tmp.filePath("server.sqlite");
+    testdb::PostgresDatabase madeHere;
+    if (p.isSet("server-db")) {
+        dbSpec = p.value("server-db");
+        if (dbSpec == "pg")
+            dbSpec = madeHere.url = testdb::PostgresServer::create();
+        QProcess copy;
+        copy.setProcessChannelMode(QProcess::ForwardedChannels);
+        QElapsedTimer copyTime;
+        copyTime.start();
+        copy.start(HELPDESK_SERVER_PATH,
+                   {"copy", "--from", "sqlite:" + seedPath, "--db", dbSpec, "--lang", "en"});
+        if (!copy.waitForFinished(3600 * 1000) || copy.exitCode() != 0)
+            die("helpdesk-server copy failed");
+        std::printf("copy of the seed into %s: %.1f s\n", qPrintable(dbSpec),
+                    double(copyTime.elapsed()) / 1000.0);
+    } else if (!QFile::copy(seedPath, tmp.filePath("server.sqlite"))) {
         die("cannot copy " + seedPath);
+    }
     {
         QProcess admin;
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert("HELPDESK_ADMIN_PASSWORD", "benchmark password");
         admin.setProcessEnvironment(env);
         admin.start(HELPDESK_SERVER_PATH,
-                    {"admin", "create", "--db", "sqlite:" + dbPath, "--email", "bench@example.com",
-                     "--name", "Bench", "--role", "agent"});
+                    {"admin", "create", "--db", dbSpec, "--email", "bench@example.com", "--name",
+                     "Bench", "--role", "agent"});
         admin.waitForFinished(120000); // fails harmlessly when the account exists
     }
     quint16 port = 0;
@@ -238,7 +262,8 @@ int main(int argc, char **argv)
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     server.start(HELPDESK_SERVER_PATH,
-                 {"--db", "sqlite:" + dbPath, "--listen", QString("127.0.0.1:%1").arg(port)});
+                 {"--db", dbSpec, "--listen", QString("127.0.0.1:%1").arg(port), "--attachments",
+                  tmp.filePath("attachments")});
     if (!server.waitForStarted())
         die("cannot start helpdesk-server");
     QByteArray banner;
