@@ -83,6 +83,17 @@ Result<void> SearchIndex::insertTicket(RowId ticketId)
 Result<void> SearchIndex::reindexTicket(RowId ticketId,
                                         const std::function<Result<void>()> &mutation)
 {
+    if (m_db.isPostgres()) {
+        // A plain table: the new document replaces the old one, which need not be known.
+        return m_db.transaction([&]() -> Result<void> {
+            if (auto r = mutation(); !r)
+                return r;
+            auto after = documentFor(ticketId);
+            if (!after)
+                return after.error();
+            return insertDoc(ticketId, *after);
+        });
+    }
     return m_db.transaction([&]() -> Result<void> {
         auto before = documentFor(ticketId);
         if (!before)
