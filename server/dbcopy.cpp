@@ -115,6 +115,15 @@ Result<qint64> copyTable(Database &from, Database &to, const QString &table)
     return copied;
 }
 
+/// PostgreSQL: the identity of table.column draws values above the copied ones.
+Result<void> moveSequencePast(Database &to, const QString &table, const QString &column)
+{
+    auto q = to.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', '%2'), (SELECT "
+                                    "coalesce(max(%2), 0) + 1 FROM %1), false)")
+                         .arg(table, column));
+    return q ? Result<void>() : Result<void>(q.error());
+}
+
 Result<void> requireEmpty(Database &to)
 {
     for (const char *table : {"tickets", "agents", "customers"}) {
@@ -159,29 +168,27 @@ Result<CopyReport> copyDatabase(Database &from, Database &to,
             if (auto del = to.exec(QStringLiteral("DELETE FROM ") + table); !del)
                 return del.error();
         }
-        QStringList tables = coreTables();
+        const auto copyAll = [&](const QStringList &tables) -> Result<void> {
+            for (const QString &table : tables) {
+                auto n = copyTable(from, to, table);
+                if (!n)
+                    return n.error();
+                report.tables.append({table, *n});
+                report.rows += *n;
+                if (progress)
+                    progress(table, *n);
+            }
+            return {};
+        };
         auto feed = hasTable(from, QStringLiteral("applied_ops"));
         if (!feed)
             return feed.error();
-        for (const QString &table : std::as_const(tables)) {
-            auto n = copyTable(from, to, table);
-            if (!n)
-                return n.error();
-            report.tables.append({table, *n});
-            report.rows += *n;
-            if (progress)
-                progress(table, *n);
-        }
-        if (to.isPostgres()) {
-            for (const QString &table : schema::tablesWithId()) {
-                auto q = to.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', "
-                                                "'id'), (SELECT coalesce(max(id), 0) + 1 FROM "
-                                                "%1), false)")
-                                     .arg(table));
-                if (!q)
-                    return q.error();
-            }
-        }
+        if (auto c = copyAll(coreTables()); !c)
+            return c;
+        if (to.isPostgres())
+            for (const QString &table : schema::tablesWithId())
+                if (auto m = moveSequencePast(to, table, QStringLiteral("id")); !m)
+                    return m;
         if (auto r = SearchIndex(to).rebuildAll(); !r)
             return r;
         if (auto r = Directory(to, SystemClock::instance()).rebuildCustomerSearch(); !r)
@@ -192,22 +199,12 @@ Result<CopyReport> copyDatabase(Database &from, Database &to,
         if (*feed) {
             if (auto t = to.execScript(feedschema::tables(to)); !t)
                 return t;
-            for (const QString &table :
-                 {QStringLiteral("changes"), QStringLiteral("applied_ops")}) {
-                auto n = copyTable(from, to, table);
-                if (!n)
-                    return n.error();
-                report.tables.append({table, *n});
-                report.rows += *n;
-                if (progress)
-                    progress(table, *n);
-            }
+            if (auto c = copyAll({QStringLiteral("changes"), QStringLiteral("applied_ops")}); !c)
+                return c;
             if (to.isPostgres())
-                if (auto q = to.exec(QStringLiteral(
-                        "SELECT setval(pg_get_serial_sequence('changes', 'seq'), (SELECT "
-                        "coalesce(max(seq), 0) + 1 FROM changes), false)"));
-                    !q)
-                    return q.error();
+                if (auto m = moveSequencePast(to, QStringLiteral("changes"), QStringLiteral("seq"));
+                    !m)
+                    return m;
         }
         if (auto f = feedschema::install(to); !f)
             return f;
