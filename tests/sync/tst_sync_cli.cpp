@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpdesk-cli login and sync against helpdesk-server, both separate processes: the client is
 // killed with SIGKILL in the middle of its first sync and resumes from the last whole page;
-// the replica then equals the server. A bad token and an unreachable server fail clearly.
+// the replica then equals the server. A bad token and an unreachable server fail clearly. In
+// the _pg variant the seeded base is moved into PostgreSQL with `helpdesk-server copy` first
+// and served from there.
+#include "support/testdatabase.h"
 #include "tests/sync/replicafixture.h"
 
 #include <QJsonDocument>
@@ -54,6 +57,21 @@ private Q_SLOTS:
                      .code,
                  0);
         QCOMPARE(run(HELPDESK_CLI_PATH, {"--db", serverDb, "seed", "--tickets", "1500"}).code, 0);
+        testdb::PostgresDatabase pg;
+        QString serverSpec = "sqlite:" + serverDb;
+        if (testdb::onPostgres()) {
+            pg.url = serverSpec = testdb::PostgresServer::create();
+            const Run copy
+                = run(HELPDESK_SERVER_PATH,
+                      {"copy", "--from", "sqlite:" + serverDb, "--db", pg.url, "--lang", "en"});
+            QVERIFY2(copy.code == 0, qPrintable(copy.err));
+            QVERIFY2(copy.out.contains("tickets: 1,500 rows"), qPrintable(copy.out));
+            // Once is enough: the target is no longer empty.
+            const Run again = run(HELPDESK_SERVER_PATH,
+                                  {"copy", "--from", "sqlite:" + serverDb, "--db", pg.url});
+            QCOMPARE(again.code, 1);
+            QVERIFY2(again.err.contains("not empty"), qPrintable(again.err));
+        }
         quint16 port = 0;
         {
             QTcpServer probe;
@@ -62,7 +80,8 @@ private Q_SLOTS:
         }
         QProcess server;
         server.start(HELPDESK_SERVER_PATH,
-                     {"--db", "sqlite:" + serverDb, "--listen", QString("127.0.0.1:%1").arg(port)});
+                     {"--db", serverSpec, "--listen", QString("127.0.0.1:%1").arg(port),
+                      "--attachments", dir.filePath("attachments")});
         QVERIFY(server.waitForStarted());
         QVERIFY(server.waitForReadyRead(60000));
         const QString url = QString("http://127.0.0.1:%1").arg(port);
@@ -129,7 +148,8 @@ private Q_SLOTS:
         QVERIFY2(down.err.contains("2 failed requests"), qPrintable(down.err));
 
         auto replica = std::move(Database::open(replicaDb)).value();
-        auto onServer = std::move(Database::open(serverDb)).value();
+        auto onServer
+            = std::move(Database::open(testdb::onPostgres() ? serverSpec : serverDb)).value();
         QCOMPARE(difference(contentOf(*replica), contentOf(*onServer)), QString());
         QCOMPARE(replica->scalar("SELECT count(*) FROM tickets")->toInt(), 1500);
     }
