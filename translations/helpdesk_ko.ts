@@ -1889,6 +1889,10 @@
         <source>A PostgreSQL database is served by helpdesk-server; the desktop and the command line keep a local SQLite file and sync with the server (File &gt; Connect to Server, helpdesk-cli login).</source>
         <translation>PostgreSQL 데이터베이스는 helpdesk-server가 제공합니다. 데스크톱과 명령줄은 로컬 SQLite 파일을 쓰고 서버와 동기화합니다(파일 &gt; 서버에 연결, helpdesk-cli login).</translation>
     </message>
+    <message>
+        <source>Database error: an earlier step of this change failed, so it was undone.</source>
+        <translation>데이터베이스 오류: 이 변경의 앞 단계가 실패하여 변경 전체를 되돌렸습니다.</translation>
+    </message>
 </context>
 <context>
     <name>hd::DemoData</name>

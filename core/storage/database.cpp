@@ -27,6 +27,9 @@ struct Database::PerThread
     QString connectionName;
     QHash<QString, Statement> statements;
     int transactionDepth = 0;
+    /// PostgreSQL: a nested body without a savepoint of its own failed, so the transaction may
+    /// be aborted; nothing more runs until the savepoint or transaction above rolls back.
+    bool failedInside = false;
 };
 
 namespace {
@@ -245,6 +248,13 @@ Result<void> Database::injectedFault()
     return {};
 }
 
+Error Database::failedInsideError()
+{
+    return Error{ErrorCode::Storage,
+                 Database::tr("Database error: an earlier step of this change failed, so it was "
+                              "undone.")};
+}
+
 Result<Rows> Database::exec(const QString &sql, const QVariantList &args)
 {
     if (auto f = injectedFault(); !f)
@@ -252,6 +262,8 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &args)
     if (m_trace)
         m_trace->append(inlineArguments(sql, args));
     PerThread &t = perThread();
+    if (t.failedInside)
+        return failedInsideError();
     auto it = t.statements.find(sql);
     if (it == t.statements.end()) {
         if (t.statements.size() > 500)
@@ -353,12 +365,16 @@ Result<void> Database::execScript(const QStringList &statements)
 Result<void> Database::transaction(const std::function<Result<void>()> &body)
 {
     PerThread &t = perThread();
-    if (t.transactionDepth > 0 && isPostgres())
+    // PostgreSQL: the first nested level (one operation of a push, say) is a savepoint, which
+    // undoes it alone; deeper levels join it, as on SQLite, saving two round trips each.
+    if (t.transactionDepth == 1 && isPostgres())
         return savepoint(t, body);
     if (t.transactionDepth > 0) {
         ++t.transactionDepth;
         Result<void> r = body();
         --t.transactionDepth;
+        if (!r && isPostgres())
+            t.failedInside = true;
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(t.connectionName));
@@ -380,6 +396,9 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body)
     t.transactionDepth = 1;
     Result<void> r = body();
     t.transactionDepth = 0;
+    if (r && t.failedInside)
+        r = failedInsideError();
+    t.failedInside = false;
     if (r) {
         if (auto f = injectedFault(); !f) {
             r = f;
@@ -424,6 +443,9 @@ Result<void> Database::savepoint(PerThread &t, const std::function<Result<void>(
     ++t.transactionDepth;
     Result<void> r = body();
     --t.transactionDepth;
+    if (r && t.failedInside)
+        r = failedInsideError(); // a failure inside was swallowed: undo this level anyway
+    t.failedInside = false;
     if (r) {
         if (!q.exec(QStringLiteral("RELEASE SAVEPOINT ") + name))
             return storageError(Database::tr("committing"), q.lastError());

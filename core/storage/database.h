@@ -97,8 +97,10 @@ public:
     Result<void> execScript(const QStringList &statements);
 
     /// Runs body inside BEGIN IMMEDIATE ... COMMIT; rolls back when body fails. Nested calls
-    /// join the outer transaction; on PostgreSQL each nested call is a savepoint, rolled back
-    /// when its body fails (a failed statement would otherwise abort the whole transaction).
+    /// join the outer transaction. On PostgreSQL the first nested level is a savepoint, rolled
+    /// back when its body fails (a failed statement aborts the whole transaction there); when a
+    /// deeper nested body fails, nothing more runs (exec() refuses) until that savepoint or the
+    /// transaction rolls back, even if a caller in between ignored the failure.
     Result<void> transaction(const std::function<Result<void>()> &body);
     /// PostgreSQL: the advisory lock every transaction() holds (any number, the same
     /// everywhere; "hdsk").
@@ -142,6 +144,7 @@ private:
     struct PerThread;
     PerThread &perThread();
     Result<void> savepoint(PerThread &t, const std::function<Result<void>()> &body);
+    static Error failedInsideError();
     /// PostgreSQL, outside a transaction: when the connection is gone (server restarted,
     /// connection killed), opens it again; true when the caller should retry once.
     bool reconnectIfLost(PerThread &t);

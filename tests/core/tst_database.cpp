@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Database: one connection per thread, also for threads that come and go.
+// Database: one connection per thread, also for threads that come and go. On the server's
+// database (PostgreSQL in the _pg variant): what a failure inside nested transactions undoes.
+#include "support/testdatabase.h"
+
 #include "core/storage/database.h"
 
 #include <QRegularExpression>
@@ -17,7 +20,68 @@ class TstDatabase : public QObject
 private Q_SLOTS:
     void workerThreadsOneAfterAnother();
     void endedThreadsCloseTheirConnections();
+    void nestedFailuresUndoTheirLevel();
 };
+
+void TstDatabase::nestedFailuresUndoTheirLevel()
+{
+    if (!testdb::onPostgres())
+        QSKIP("SQLite joins nested transactions (the _pg variant runs this)");
+    QTemporaryDir dir;
+    testdb::PostgresDatabase pg;
+    auto db = testdb::openServerDatabase(dir.filePath(QStringLiteral("s.sqlite")), &pg);
+    QVERIFY(db->execScript({QStringLiteral("CREATE TABLE t(x INTEGER UNIQUE)")}));
+    const auto insert = [&](int x) -> Result<void> {
+        auto q = db->exec(QStringLiteral("INSERT INTO t(x) VALUES (?)"), {x});
+        return q ? Result<void>() : Result<void>(q.error());
+    };
+    const auto values = [&] {
+        QList<int> out;
+        auto q = db->exec(QStringLiteral("SELECT x FROM t ORDER BY x"));
+        while (q->next())
+            out << q->value(0).toInt();
+        return out;
+    };
+    // One failing operation among others (a push's operations are the first nested level): its
+    // writes go, the others' stay, even when its failure was a failed statement.
+    bool seen1 = false;
+    auto r = db->transaction([&]() -> Result<void> {
+        for (int x : {1, 2, 1, 3}) {
+            auto one = db->transaction([&]() -> Result<void> {
+                const bool again = x == 1 && seen1;
+                seen1 = seen1 || x == 1;
+                if (auto i = insert(x * 10 + (again ? 5 : 0)); !i)
+                    return i;
+                return insert(x); // 1 the second time: a unique violation after 15 was written
+            });
+            if (!one && x != 1)
+                return one;
+        }
+        return {};
+    });
+    QVERIFY2(bool(r), qPrintable(r.errorMessage()));
+    QCOMPARE(values(), (QList<int>{1, 2, 3, 10, 20, 30})); // no 15
+    // A deeper failure that a caller ignores: nothing more runs in that operation, which is
+    // undone as a whole; the transaction around it goes on.
+    r = db->transaction([&]() -> Result<void> {
+        auto op = db->transaction([&]() -> Result<void> {
+            if (auto i = insert(40); !i)
+                return i;
+            (void)db->transaction([&] { return insert(2); }); // fails, and is ignored
+            auto after = insert(50);
+            if (after)
+                return Error{ErrorCode::Internal, QStringLiteral("ran after a failure")};
+            return {}; // claims success
+        });
+        if (op)
+            return Error{ErrorCode::Internal, QStringLiteral("a swallowed failure was committed")};
+        if (!op.errorMessage().contains(QStringLiteral("earlier step")))
+            return Error{ErrorCode::Internal, QStringLiteral("unexpected: ") + op.errorMessage()};
+        return insert(60);
+    });
+    QVERIFY2(bool(r), qPrintable(r.errorMessage()));
+    QCOMPARE(values(), (QList<int>{1, 2, 3, 10, 20, 30, 60}));
+}
 
 void TstDatabase::workerThreadsOneAfterAnother()
 {
