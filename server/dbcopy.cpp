@@ -31,19 +31,6 @@ QStringList coreTables()
     return out;
 }
 
-Result<bool> hasTable(Database &db, const QString &table)
-{
-    auto n = db.scalar(db.isPostgres() ? QStringLiteral("SELECT count(*) FROM pg_tables WHERE "
-                                                        "schemaname = current_schema() AND "
-                                                        "tablename = ?")
-                                       : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
-                                                        "type = 'table' AND name = ?"),
-                       {table});
-    if (!n)
-        return n.error();
-    return n->toInt() > 0;
-}
-
 Result<QStringList> columnsOf(Database &db, const QString &table)
 {
     auto q = db.isPostgres()
@@ -180,7 +167,7 @@ Result<CopyReport> copyDatabase(Database &from, Database &to,
             }
             return {};
         };
-        auto feed = hasTable(from, QStringLiteral("applied_ops"));
+        auto feed = from.hasTable(QStringLiteral("applied_ops"));
         if (!feed)
             return feed.error();
         if (auto c = copyAll(coreTables()); !c)

@@ -125,15 +125,10 @@ QStringList tables(const Database &db)
 Result<void> install(Database &db)
 {
     return db.transaction([&]() -> Result<void> {
-        auto exists
-            = db.scalar(db.isPostgres() ? QStringLiteral("SELECT count(*) FROM pg_tables WHERE "
-                                                         "schemaname = current_schema() AND "
-                                                         "tablename = 'changes'")
-                                        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
-                                                         "type = 'table' AND name = 'changes'"));
+        auto exists = db.hasTable(QStringLiteral("changes"));
         if (!exists)
             return exists.error();
-        const bool fresh = exists->toInt() == 0;
+        const bool fresh = !*exists;
         QStringList script = tables(db);
         if (fresh)
             script << QStringLiteral("INSERT INTO changes(entity, uuid, op) SELECT 'ticket', "

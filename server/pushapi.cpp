@@ -57,38 +57,26 @@ Response PushApi::push(const Call &c)
                                    .arg(kMaxOps)
                                    .arg(list.size()));
     QJsonArray results;
-    if (m_db.isPostgres()) {
-        // One transaction for the request (each operation a savepoint in it): one commit, one
-        // WAL flush, instead of one per operation. A failure undoes the whole request, which
-        // the client sends again.
-        auto r = m_db.transaction([&]() -> Result<void> {
-            for (const QJsonValue &op : list) {
-                auto one = pushOne(op, client.toString(), c.agent);
-                if (!one)
-                    return one.error();
-                results.append(*one);
-            }
-            return {};
-        });
-        if (!r)
-            return Router::errorResponse(r.error());
-        if (m_afterCommit && !results.isEmpty())
-            m_afterCommit();
-        return Response::json(QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}));
-    }
-    for (const QJsonValue &op : list) {
-        // A database failure stops here: what was answered before is committed and recorded,
-        // so the client's retry of the whole request gets those as duplicates.
-        auto r = pushOne(op, client.toString(), c.agent);
-        if (!r) {
-            if (m_afterCommit && !results.isEmpty())
-                m_afterCommit(); // what was answered before is committed
-            return Router::errorResponse(r.error());
+    const auto pushAll = [&]() -> Result<void> {
+        for (const QJsonValue &op : list) {
+            auto one = pushOne(op, client.toString(), c.agent);
+            if (!one)
+                return one.error();
+            results.append(*one);
         }
-        results.append(*r);
-    }
-    if (m_afterCommit && !results.isEmpty())
+        return {};
+    };
+    // SQLite: each operation commits on its own; a database failure stops the loop, what was
+    // answered before is committed and recorded, and the client's retry of the whole request
+    // gets those as duplicates. PostgreSQL: one transaction for the request (each operation a
+    // savepoint in it), so one commit and one WAL flush instead of one per operation; a
+    // failure undoes the whole request, which the client sends again.
+    const Result<void> r = m_db.isPostgres() ? m_db.transaction(pushAll) : pushAll();
+    const bool committed = r || !m_db.isPostgres();
+    if (m_afterCommit && committed && !results.isEmpty())
         m_afterCommit();
+    if (!r)
+        return Router::errorResponse(r.error());
     return Response::json(QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}));
 }
 

@@ -34,11 +34,7 @@ Result<void> install(Database &db)
 
 Result<bool> isReplica(Database &db)
 {
-    auto n = db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                      "AND name = 'outbox'"));
-    if (!n)
-        return n.error();
-    return n->toInt() > 0;
+    return db.hasTable(QStringLiteral("outbox"));
 }
 
 Result<QString> state(Database &db, const QString &key)

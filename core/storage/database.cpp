@@ -471,6 +471,18 @@ bool Database::isUniqueError(const Error &e, const char *table, const char *colu
         || e.message.contains(t + QLatin1Char('_') + c + QLatin1String("_key"));
 }
 
+Result<bool> Database::hasTable(const QString &name)
+{
+    auto n = scalar(isPostgres() ? QStringLiteral("SELECT count(*) FROM pg_tables WHERE "
+                                                  "schemaname = current_schema() AND tablename = ?")
+                                 : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
+                                                  "type = 'table' AND name = ?"),
+                    {name});
+    if (!n)
+        return n.error();
+    return n->toInt() > 0;
+}
+
 bool Database::inTransaction()
 {
     return perThread().transactionDepth > 0;

@@ -105,6 +105,8 @@ public:
     /// PostgreSQL: the advisory lock every transaction() holds (any number, the same
     /// everywhere; "hdsk").
     static constexpr qint64 writerLockKey() { return 0x6864736b; }
+    /// Whether a table of that name exists (sqlite_master, or the current schema's pg_tables).
+    Result<bool> hasTable(const QString &name);
     /// Whether the calling thread is inside transaction() (pragmas such as journal_mode and
     /// foreign_keys cannot change then).
     [[nodiscard]] bool inTransaction();
